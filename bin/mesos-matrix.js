@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+// The CLI is written in TypeScript and compiled to dist/ by `npm ci` (the `prepare` script).
+import('../dist/cli/bin.js').catch((error) => {
+  if (error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('dist/cli/bin.js')) {
+    process.stderr.write('mesos-matrix: the CLI is not built yet; run `npm run build` (or `npm ci`).\n');
+    process.exit(2);
+  }
+  throw error;
+});

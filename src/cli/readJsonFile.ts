@@ -1,0 +1,16 @@
+import { readFile } from 'node:fs/promises';
+import { ConfigError } from '../core/errors.js';
+import { parseJsonText } from '../core/parseJsonText.js';
+
+/** Reads and parses one JSON file; unreadable or malformed is a configuration error naming the place. */
+export async function readJsonFile(file: string, shownAs: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`${shownAs}: cannot read: ${(error as Error).message}`, 'check that the file exists and is readable');
+  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) throw new ConfigError(`${shownAs}:${parsed.line}:${parsed.column}: not valid JSON: ${parsed.message}`, 'fix the JSON syntax at that line and column');
+  return parsed.value;
+}

@@ -1,0 +1,30 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { ConfigError } from '../core/errors.js';
+import { resolveTable, type TableDocument } from '../core/resolveTable.js';
+import { createSchemaValidator } from '../core/schemaValidator.js';
+import type { VersionTable } from '../core/versionTable.js';
+import { readJsonFile } from './readJsonFile.js';
+
+/** Reads `versions/` (releases, sets, scenarios, the expected matrix and their schemas) and validates it. */
+export async function readTable(tableDir: string): Promise<VersionTable> {
+  const shown = (file: string) => path.join(path.basename(tableDir), file);
+  const read = async (file: string): Promise<TableDocument> => ({ file: shown(file), value: await readJsonFile(path.join(tableDir, file), shown(file)) });
+  const jsonIn = async (folder: string) => {
+    try {
+      return (await readdir(path.join(tableDir, folder))).filter((name) => name.endsWith('.json')).sort().map((name) => `${folder}/${name}`);
+    } catch (error) {
+      throw new ConfigError(`${shown(folder)}: cannot list: ${(error as Error).message}`, 'point --table at a folder holding releases/, scenarios/, schemas/, sets.json and expected/matrix.json');
+    }
+  };
+  const [schemaFiles, releaseFiles, scenarioFiles] = await Promise.all([jsonIn('schemas'), jsonIn('releases'), jsonIn('scenarios')]);
+  const [schemas, releases, scenarios, sets, expected] = await Promise.all([
+    Promise.all(schemaFiles.map(read)),
+    Promise.all(releaseFiles.map(read)),
+    Promise.all(scenarioFiles.map(read)),
+    read('sets.json'),
+    read('expected/matrix.json'),
+  ]);
+  const validate = createSchemaValidator(schemas.map((schema) => schema.value as object));
+  return resolveTable({ releases, scenarios, sets, expected }, validate);
+}

@@ -1,0 +1,86 @@
+import type { Finding } from './finding.js';
+import { intendedManifest, type FixtureSpec } from './fixtureSpec.js';
+import type { LibraryOutcome } from './libraryOutcome.js';
+import { libraryVerdict } from './libraryVerdict.js';
+import { cellId, type MatrixPlan, type PlannedScenarioRow } from './planMatrix.js';
+import type { Stage, Verdict } from './stage.js';
+import type { ExpectedMatrix } from './versionTable.js';
+import { verifyModule } from './verifyModule.js';
+
+/** A fixture after build and open: the library string Mesos would dlopen, and what happened. */
+export interface OpenedFixture {
+  readonly library: string;
+  readonly outcome: LibraryOutcome;
+}
+
+/** One (fixture row, host column) cell. */
+export interface MatrixCell {
+  readonly id: string;
+  readonly host: string;
+  readonly kind: string;
+  readonly builtFor: string;
+  readonly fixture: string;
+  /** The host's verdict on the compiled library. */
+  readonly observed: Verdict;
+  /** The same rules on the manifest the table intends. */
+  readonly predicted: Verdict;
+  /** The committed expected stage, `null` when the expected matrix has no entry. */
+  readonly expected: Stage | null;
+  readonly asExpected: boolean;
+}
+
+export interface ScenarioCell {
+  readonly planned: PlannedScenarioRow;
+  readonly observed: Verdict;
+  readonly asDocumented: boolean;
+}
+
+export interface MatrixResult {
+  readonly plan: MatrixPlan;
+  readonly cells: readonly MatrixCell[];
+  readonly scenarioCells: readonly ScenarioCell[];
+  readonly findings: readonly Finding[];
+}
+
+/** Compares what each compiled library did on each host with the table, the expected matrix and the documentation. */
+export function evaluateMatrix(plan: MatrixPlan, opened: ReadonlyMap<string, OpenedFixture>, expected: ExpectedMatrix): MatrixResult {
+  const findings: Finding[] = [];
+  const cells = plan.rows.flatMap((fixture) =>
+    plan.hosts.map((release): MatrixCell => {
+      const id = cellId(fixture.id, release.release);
+      const observed = observe(fixture, opened, (library, outcome) => libraryVerdict(release.host, library, fixture.moduleName, outcome));
+      const predicted = verifyModule(release.host, fixture.moduleName, intendedManifest(fixture));
+      const wanted = expected.rows.get(fixture.id)?.get(release.release) ?? null;
+      const before = findings.length;
+      if (observed.stage !== predicted.stage || observed.message !== predicted.message) {
+        findings.push({ code: 'differs-from-table', subject: id, observed: strip(observed), wanted: strip(predicted) });
+      }
+      if (wanted === null) {
+        findings.push({ code: 'not-in-expected', subject: id, observed: strip(observed), wanted: null });
+      } else if (wanted !== observed.stage) {
+        findings.push({ code: 'differs-from-expected', subject: id, observed: strip(observed), wanted: { stage: wanted, message: null } });
+      }
+      return { id, host: release.release, kind: fixture.kind, builtFor: fixture.builtFor, fixture: fixture.id, observed, predicted, expected: wanted, asExpected: findings.length === before };
+    }),
+  );
+  const scenarioCells = plan.scenarioRows.map((planned): ScenarioCell => {
+    const observed = observe(planned.fixture, opened, (library, outcome) => libraryVerdict(planned.host, library, planned.fixture.moduleName, outcome));
+    const asDocumented = observed.loadable === planned.row.loadable && observed.stage === planned.row.stage;
+    if (!asDocumented) {
+      findings.push({ code: 'differs-from-documented', subject: planned.id, observed: strip(observed), wanted: { stage: planned.row.stage, message: planned.row.documentedReason } });
+    }
+    return { planned, observed, asDocumented };
+  });
+  return { plan, cells, scenarioCells, findings };
+}
+
+function observe(fixture: FixtureSpec, opened: ReadonlyMap<string, OpenedFixture>, judge: (library: string, outcome: LibraryOutcome) => Verdict): Verdict {
+  const entry = opened.get(fixture.id);
+  // Every planned fixture is built and opened before evaluation; a gap is our bug.
+  if (!entry) throw new Error(`fixture ${fixture.id} was never opened`);
+  return judge(entry.library, entry.outcome);
+}
+
+function strip(verdict: Verdict) {
+  return { stage: verdict.stage, message: verdict.message };
+}

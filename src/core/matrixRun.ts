@@ -1,0 +1,36 @@
+import type { MatrixResult } from './evaluateMatrix.js';
+import type { FixtureSpec } from './fixtureSpec.js';
+import type { LibraryOutcome } from './libraryOutcome.js';
+
+export const PHASES = ['generate', 'compile', 'load', 'verify'] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** How one fixture was built and what opening it did. */
+export interface FixtureRecord {
+  readonly spec: FixtureSpec;
+  readonly library: string;
+  readonly build: {
+    readonly status: 'compiled' | 'cached' | 'failed';
+    readonly durationMs: number;
+    /** The compiler's diagnostics when it failed, else empty. */
+    readonly stderr: string;
+  };
+  readonly outcome: LibraryOutcome;
+}
+
+/** Everything a renderer needs about one `matrix` run. */
+export interface MatrixRun {
+  readonly selection: { readonly spec: string; readonly releases: readonly string[]; readonly kinds: readonly string[] };
+  readonly result: MatrixResult;
+  readonly fixtures: readonly FixtureRecord[];
+  readonly phasesMs: Readonly<Record<Phase, number>>;
+  /** The committed expected matrix, as shown to the user. */
+  readonly expectedFile: string;
+  /** Set when `--update` rewrote the expected matrix: how many recorded cells changed. */
+  readonly updated: { readonly changedCells: number } | null;
+}
+
+/** 0 when every cell and documented row is as expected, 1 on any finding (architecture.md). */
+export function matrixExitCode(run: MatrixRun): 0 | 1 {
+  return run.result.findings.length === 0 ? 0 : 1;
+}

@@ -1,0 +1,58 @@
+import { printParseErrorCode, visit } from 'jsonc-parser';
+
+export type JsonParse =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly line: number; readonly column: number; readonly message: string };
+
+const EXPLANATIONS: Partial<Record<ReturnType<typeof printParseErrorCode>, string>> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'invalid number',
+  PropertyNameExpected: 'expected a property name in double quotes',
+  ValueExpected: 'expected a value',
+  ColonExpected: "expected ':' after the property name",
+  CommaExpected: "expected ',' between two entries (a comma is missing)",
+  CloseBraceExpected: "expected '}'",
+  CloseBracketExpected: "expected ']'",
+  EndOfFileExpected: 'unexpected text after the JSON value',
+  InvalidCommentToken: 'comments are not allowed in JSON',
+  UnexpectedEndOfComment: 'unterminated comment',
+  UnexpectedEndOfString: 'unterminated string',
+  UnexpectedEndOfNumber: 'unterminated number',
+  InvalidUnicode: 'invalid \\u escape',
+  InvalidEscapeCharacter: 'invalid escape sequence',
+  InvalidCharacter: 'control character in a string',
+};
+
+/**
+ * Strict JSON (no comments, no trailing commas, as Mesos's JSON parser), with the first error
+ * located by line and column (1-based). V8's own messages give only an offset, and not always.
+ */
+export function parseJsonText(text: string): JsonParse {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    return locate(text) ?? { ok: false, line: 1, column: 1, message: (error as Error).message };
+  }
+}
+
+function locate(text: string): JsonParse | undefined {
+  let found: JsonParse | undefined;
+  visit(
+    text,
+    {
+      onError(code, offset, _length, startLine, startCharacter) {
+        if (found) return;
+        const name = printParseErrorCode(code);
+        let message = EXPLANATIONS[name] ?? name;
+        const before = text.slice(0, offset).trimEnd();
+        if (text.trim() === '') message = 'the text is empty: expected a JSON value';
+        else if ((name === 'PropertyNameExpected' || name === 'ValueExpected') && before.endsWith(',')) {
+          message = `trailing comma before '${text[offset] ?? 'end of input'}': JSON allows none, remove it`;
+        }
+        found = { ok: false, line: startLine + 1, column: startCharacter + 1, message };
+      },
+    },
+    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+  );
+  return found;
+}

@@ -1,0 +1,61 @@
+import { standardFixture, type FixtureSpec } from './fixtureSpec.js';
+import type { Host } from './host.js';
+import type { Release, Scenario, ScenarioRow } from './versionTable.js';
+
+/** A scenario row with the host it describes and the fixture it loads. */
+export interface PlannedScenarioRow {
+  /** `documented#4` */
+  readonly id: string;
+  readonly scenario: Scenario;
+  readonly row: ScenarioRow;
+  readonly host: Host;
+  readonly fixture: FixtureSpec;
+}
+
+/** What a matrix run builds, opens and judges: rows × host columns, plus the scenario rows. */
+export interface MatrixPlan {
+  readonly hosts: readonly Release[];
+  /** One fixture per kind each selected release registers, ordered by kind, then release. */
+  readonly rows: readonly FixtureSpec[];
+  readonly scenarioRows: readonly PlannedScenarioRow[];
+  /** Every distinct fixture to build (rows first, then scenario fixtures). */
+  readonly fixtures: readonly FixtureSpec[];
+}
+
+export interface MatrixSelection {
+  readonly releases: readonly Release[];
+  readonly kinds: ReadonlySet<string>;
+  readonly scenarios: readonly Scenario[];
+}
+
+export function planMatrix(selection: MatrixSelection): MatrixPlan {
+  // Real modules pass NULL for compatible() (all in-tree modules but a few test ones, loader-facts §4).
+  const rows = selection.releases
+    .flatMap((release) =>
+      [...release.host.kinds.keys()]
+        .filter((kind) => selection.kinds.has(kind))
+        .map((kind) => standardFixture(`${kind}/${release.release}`, kind, release.release, 'absent', release.file)),
+    )
+    .sort((a, b) => (a.kind === b.kind ? 0 : a.kind < b.kind ? -1 : 1)); // stable: releases stay in version order
+
+  const scenarioFixtures = new Map<string, FixtureSpec>();
+  const scenarioRows = selection.scenarios.flatMap((scenario) =>
+    scenario.rows.map((row, index): PlannedScenarioRow => {
+      const id = `${scenario.name}:${scenario.kind}/${row.library}`;
+      const fixture = scenarioFixtures.get(id) ?? standardFixture(id, scenario.kind, row.library, scenario.compatible, scenario.file);
+      scenarioFixtures.set(id, fixture);
+      return { id: `${scenario.name}#${index + 1}`, scenario, row, host: scenarioHost(scenario, row), fixture };
+    }),
+  );
+  return { hosts: selection.releases, rows, scenarioRows, fixtures: [...rows, ...scenarioFixtures.values()] };
+}
+
+/** A hypothetical host: the row's Mesos version, registering only the scenario's kind at the row's minimum. */
+function scenarioHost(scenario: Scenario, row: ScenarioRow): Host {
+  return { mesos: row.mesos, moduleApiVersion: '2', kinds: new Map([[scenario.kind, row.kindMinimum]]), loader: scenario.loader };
+}
+
+/** `Isolator/0.24.1@0.25.0`: the fixture row and the host column, as `--only` takes it. */
+export function cellId(fixtureId: string, host: string): string {
+  return `${fixtureId}@${host}`;
+}

@@ -1,0 +1,99 @@
+import semver from 'semver';
+import { ConfigError } from './errors.js';
+import { expectedFromFile, type ExpectedMatrixFile } from './expectedMatrix.js';
+import { grammarOf, type LoaderRules } from './host.js';
+import type { ValidateDocument } from './schemaValidator.js';
+import type { Stage } from './stage.js';
+import { parseVersion } from './stoutVersion.js';
+import type { Release, Scenario, ScenarioRow, VersionTable } from './versionTable.js';
+
+/** A parsed JSON document and the path it was read from, relative to the table folder. */
+export interface TableDocument {
+  readonly file: string;
+  readonly value: unknown;
+}
+
+export interface TableDocuments {
+  readonly releases: readonly TableDocument[];
+  readonly sets: TableDocument;
+  readonly scenarios: readonly TableDocument[];
+  readonly expected: TableDocument;
+}
+
+const SCHEMA = (name: string) => `https://mesos-module-matrix.dev/schemas/${name}.schema.json`;
+
+interface ReleaseFile {
+  release: string;
+  moduleApiVersion: string;
+  kinds: Record<string, string>;
+  loader: LoaderRules;
+}
+interface SetsFile {
+  sets: Record<string, string[]>;
+}
+type ScenarioFile = Omit<Scenario, 'file' | 'rows'> & { rows: Array<Omit<ScenarioRow, 'stage'> & { stage: Stage }> };
+
+/**
+ * Validates every document of `versions/` against its schema, then checks what a schema cannot
+ * (names match files, versions parse with the release's own parser, references exist), and
+ * returns the resolved table. Every problem of every file is reported at once.
+ */
+export function resolveTable(documents: TableDocuments, validate: ValidateDocument): VersionTable {
+  const problems: string[] = [];
+  const check = <T>(document: TableDocument, schema: string): T | undefined => {
+    const found = validate(SCHEMA(schema), document.value);
+    for (const problem of found) problems.push(`${document.file}: ${problem.pointer}: expected ${problem.expected}`);
+    return found.length === 0 ? (document.value as T) : undefined;
+  };
+  const versionProblem = (file: string, pointer: string, text: string, loader: LoaderRules) => {
+    const parsed = parseVersion(text, grammarOf(loader));
+    if (!parsed.ok) problems.push(`${file}: ${pointer}: expected a version this release's parser reads; Mesos would abort: ${parsed.error}`);
+  };
+
+  const releases: Release[] = [];
+  for (const document of documents.releases) {
+    const file = check<ReleaseFile>(document, 'release');
+    if (!file) continue;
+    if (!document.file.endsWith(`/${file.release}.json`)) problems.push(`${document.file}: /release: expected the file to be named ${file.release}.json`);
+    for (const [kind, minimum] of Object.entries(file.kinds)) versionProblem(document.file, `/kinds/${kind}`, minimum, file.loader);
+    const host = { mesos: file.release, moduleApiVersion: file.moduleApiVersion, kinds: new Map(Object.entries(file.kinds)), loader: file.loader };
+    releases.push({ release: file.release, host, file: document.file });
+  }
+  releases.sort((a, b) => semver.compare(a.release, b.release));
+  const known = new Set(releases.map((release) => release.release));
+
+  const sets = new Map<string, readonly string[]>();
+  const setsFile = check<SetsFile>(documents.sets, 'sets');
+  for (const [name, members] of Object.entries(setsFile?.sets ?? {})) {
+    members.forEach((member, index) => {
+      if (!known.has(member)) problems.push(`${documents.sets.file}: /sets/${name}/${index}: expected a release of the table, got ${JSON.stringify(member)} (add versions/releases/${member}.json or remove it)`);
+    });
+    sets.set(name, members);
+  }
+
+  const scenarios: Scenario[] = [];
+  for (const document of documents.scenarios) {
+    const file = check<ScenarioFile>(document, 'scenario');
+    if (!file) continue;
+    if (!document.file.endsWith(`/${file.name}.json`)) problems.push(`${document.file}: /name: expected the file to be named ${file.name}.json`);
+    file.rows.forEach((row, index) => {
+      for (const field of ['mesos', 'kindMinimum', 'library'] as const) versionProblem(document.file, `/rows/${index}/${field}`, row[field], file.loader);
+    });
+    scenarios.push({ ...file, file: document.file });
+  }
+
+  const expectedFile = check<ExpectedMatrixFile>(documents.expected, 'expected-matrix');
+  for (const [fixture, stages] of Object.entries(expectedFile?.rows ?? {})) {
+    if (expectedFile && stages.length !== expectedFile.hosts.length) {
+      problems.push(`${documents.expected.file}: /rows/${fixture}: expected ${expectedFile.hosts.length} entries (one per host), got ${stages.length}`);
+    }
+  }
+
+  if (problems.length > 0) {
+    throw new ConfigError(
+      `the version table is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((problem) => `  ${problem}`).join('\n')}`,
+      'fix the files named above; each must match its JSON Schema in versions/schemas/ (nothing was built)',
+    );
+  }
+  return { releases, sets, scenarios, expected: expectedFromFile(expectedFile ?? { hosts: [], rows: {} }) };
+}

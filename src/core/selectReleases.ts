@@ -1,0 +1,71 @@
+import semver from 'semver';
+import { UsageError } from './errors.js';
+import type { Release, VersionTable } from './versionTable.js';
+
+/**
+ * Resolves `--releases`: a named set (`default`, `all`, or any in `versions/sets.json`), a
+ * comma-separated list of releases, or a semver range as npm users write it
+ * (`">=0.23.1 <0.27.0"`, `"0.28.x || 1.x"`). The semver package only *selects* releases of the
+ * table; it never stands in for stout's version parsing.
+ */
+export function selectReleases(table: VersionTable, spec: string): readonly Release[] {
+  const text = spec.trim();
+  if (text === 'all') return table.releases;
+  const named = table.sets.get(text);
+  if (named) return table.releases.filter((release) => named.includes(release.release));
+
+  const listed = text.split(',').map((part) => part.trim());
+  const byName = new Map(table.releases.map((release) => [release.release, release]));
+  if (listed.length > 1 || byName.has(text)) {
+    const unknown = listed.filter((name) => !byName.has(name));
+    if (unknown.length > 0) throw unknownReleases(table, unknown.join(', '), unknown[0] ?? '');
+    return table.releases.filter((release) => listed.includes(release.release));
+  }
+
+  const range = semver.validRange(text);
+  if (range === null) {
+    throw new UsageError(
+      `--releases ${JSON.stringify(spec)} is neither a set (${setNames(table)}), a release, a list of releases nor a semver range`,
+      `valid releases: ${table.releases.map((release) => release.release).join(' ')}`,
+    );
+  }
+  const selected = table.releases.filter((release) => semver.satisfies(release.release, range));
+  if (selected.length === 0) throw unknownReleases(table, text, semver.minVersion(range)?.version ?? text);
+  return selected;
+}
+
+function unknownReleases(table: VersionTable, what: string, probe: string): UsageError {
+  return new UsageError(
+    `no release of the table matches ${JSON.stringify(what)}${nearest(table, probe)}`,
+    `valid releases: ${table.releases.map((release) => release.release).join(' ')} (or a set: ${setNames(table)})`,
+  );
+}
+
+function nearest(table: VersionTable, probe: string): string {
+  const version = semver.coerce(probe);
+  if (!version) return '';
+  const below = table.releases.filter((release) => semver.lt(release.release, version)).at(-1);
+  const above = table.releases.find((release) => semver.gt(release.release, version));
+  const names = [below, above].flatMap((release) => (release ? [release.release] : []));
+  return names.length > 0 ? `; nearest: ${names.join(', ')}` : '';
+}
+
+function setNames(table: VersionTable): string {
+  return ['all', ...table.sets.keys()].join(', ');
+}
+
+/** Resolves `--kinds` (comma-separated) against the kinds the selected releases register. */
+export function selectKinds(releases: readonly Release[], spec: string | undefined): ReadonlySet<string> {
+  const known = new Set(releases.flatMap((release) => [...release.host.kinds.keys()]));
+  if (spec === undefined) return known;
+  const wanted = spec.split(',').map((kind) => kind.trim()).filter((kind) => kind !== '');
+  const unknown = wanted.filter((kind) => !known.has(kind));
+  if (unknown.length > 0 || wanted.length === 0) {
+    const hints = unknown.flatMap((kind) => [...known].filter((k) => k.toLowerCase() === kind.toLowerCase()).map((k) => `${kind} → ${k}`));
+    throw new UsageError(
+      `unknown kind${unknown.length === 1 ? '' : 's'} for the selected releases: ${unknown.join(', ') || '(none given)'}${hints.length > 0 ? ` (kinds are case-sensitive: ${hints.join(', ')})` : ''}`,
+      `valid kinds: ${[...known].sort().join(' ')}`,
+    );
+  }
+  return new Set(wanted);
+}

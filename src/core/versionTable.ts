@@ -1,0 +1,45 @@
+import type { Host, LoaderRules } from './host.js';
+import type { Stage } from './stage.js';
+
+/** One real Mesos release of the table (`versions/releases/<release>.json`). */
+export interface Release {
+  readonly release: string;
+  readonly host: Host;
+  /** The table file it came from, relative to the table folder (for messages and generated headers). */
+  readonly file: string;
+}
+
+/** A documented table: hypothetical hosts, fixtures built for given versions, expected verdicts. */
+export interface Scenario {
+  readonly name: string;
+  readonly title: string;
+  readonly source: string;
+  readonly file: string;
+  readonly kind: string;
+  readonly compatible: 'absent' | 'true' | 'false';
+  readonly loader: LoaderRules;
+  readonly rows: readonly ScenarioRow[];
+}
+
+export interface ScenarioRow {
+  readonly mesos: string;
+  readonly kindMinimum: string;
+  readonly library: string;
+  readonly loadable: boolean;
+  readonly stage: Stage;
+  readonly documentedReason: string;
+}
+
+/** The committed expected matrix: per row (fixture id) the stage at each host, `null` where never recorded. */
+export interface ExpectedMatrix {
+  readonly hosts: readonly string[];
+  readonly rows: ReadonlyMap<string, ReadonlyMap<string, Stage>>;
+}
+
+/** Everything under `versions/`, validated and resolved. Releases are in version order. */
+export interface VersionTable {
+  readonly releases: readonly Release[];
+  readonly sets: ReadonlyMap<string, readonly string[]>;
+  readonly scenarios: readonly Scenario[];
+  readonly expected: ExpectedMatrix;
+}

@@ -1,0 +1,73 @@
+/**
+ * Runs in a child process (never in the CLI): opens libraries with glibc's own dlopen/dlsym
+ * through koffi, reads each module's manifest and calls `compatible()` once, reporting every
+ * step on fd 3. A crash or hang here costs only this process; the parent classifies it.
+ *
+ * dlopen is called directly, as stout's DynamicLibrary does (RTLD_NOW, no RTLD_GLOBAL;
+ * loader-facts §3), so dlerror() texts are glibc's, byte for byte.
+ */
+import { readFileSync, writeSync } from 'node:fs';
+import koffi from 'koffi';
+import type { LibraryOutcome } from '../core/libraryOutcome.js';
+import { PROTOCOL_FD, type ProbeEvent, type ProbeItem, type RawManifest } from './probeProtocol.js';
+
+const RTLD_NOW = 2;
+
+const libc = koffi.load('libc.so.6');
+const dlopen = libc.func('void *dlopen(const char *file, int mode)') as (file: string, mode: number) => unknown;
+const dlsym = libc.func('void *dlsym(void *handle, const char *name)') as (handle: unknown, name: string) => unknown;
+const dlerror = libc.func('const char *dlerror()') as () => string | null;
+
+// Module<T>: ModuleBase (six const char*, then bool (*)()) and create at offset 56 (loader-facts §1, §2).
+const ModuleLayout = koffi.struct('mesos_module_matrix_Module', {
+  moduleApiVersion: 'const char *',
+  mesosVersion: 'const char *',
+  kind: 'const char *',
+  authorName: 'const char *',
+  authorEmail: 'const char *',
+  description: 'const char *',
+  compatible: 'void *',
+  create: 'void *',
+});
+const Compatible = koffi.proto('bool mesos_module_matrix_compatible()');
+
+type DecodedModule = Omit<RawManifest, 'compatiblePresent' | 'create'> & { compatible: unknown; create: unknown };
+
+function emit(event: ProbeEvent): void {
+  // Synchronous, so that nothing written is lost if the next step kills the process.
+  writeSync(PROTOCOL_FD, `${JSON.stringify(event)}\n`);
+}
+
+function probe(items: readonly ProbeItem[]): void {
+  // Mesos opens each distinct library string once (loader-facts §6 step 2).
+  const handles = new Map<string, unknown>();
+  items.forEach((item, i) => {
+    let handle = handles.get(item.library);
+    if (handle === undefined) {
+      emit({ i, at: 'open' });
+      handle = dlopen(item.library, RTLD_NOW);
+      if (!handle) return emit({ i, outcome: { stage: 'open', dlerror: dlerror() ?? '' } });
+      handles.set(item.library, handle);
+    }
+    emit({ i, at: 'symbol' });
+    const address = dlsym(handle, item.symbol);
+    if (!address) return emit({ i, outcome: { stage: 'symbol', dlerror: dlerror() ?? '' } });
+    const decoded = koffi.decode(address, ModuleLayout) as DecodedModule;
+    const { compatible, create, ...strings } = decoded;
+    const manifest: RawManifest = { ...strings, create: !isNull(create), compatiblePresent: !isNull(compatible) };
+    emit({ i, at: 'compatible', manifest });
+    const returned = manifest.compatiblePresent ? (koffi.call(compatible, Compatible) as boolean) : undefined;
+    const { compatiblePresent: _present, ...fields } = manifest;
+    const outcome: LibraryOutcome = {
+      stage: 'manifest',
+      manifest: { ...fields, compatible: returned === undefined ? { present: false } : { present: true, returned } },
+    };
+    emit({ i, outcome });
+  });
+}
+
+function isNull(pointer: unknown): boolean {
+  return pointer === null || pointer === 0n || pointer === 0;
+}
+
+probe(JSON.parse(readFileSync(0, 'utf8')) as ProbeItem[]);

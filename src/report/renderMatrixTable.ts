@@ -1,0 +1,102 @@
+import Table from 'cli-table3';
+import { createColors } from 'picocolors';
+import type { MatrixCell, ScenarioCell } from '../core/evaluateMatrix.js';
+import { groupBy } from '../core/groupBy.js';
+import { PHASES, type MatrixRun } from '../core/matrixRun.js';
+import type { Stage } from '../core/stage.js';
+import { describeFinding } from './describeFinding.js';
+import { STAGE_LABELS } from './stageLabels.js';
+
+export interface TableOptions {
+  /** ANSI colour; the CLI turns it on only for a TTY without NO_COLOR. */
+  readonly color: boolean;
+}
+
+type Colors = ReturnType<typeof createColors>;
+
+const BORDERLESS = {
+  chars: { top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ' },
+  style: { 'padding-left': 0, 'padding-right': 0, head: [], border: [] },
+};
+
+/** The terminal form: rows × host columns with ✓ / ✗ and a reason code, a legend, the documented table, findings and a summary. */
+export function renderMatrixTable(run: MatrixRun, options: TableOptions): string {
+  const c = createColors(options.color);
+  const { result } = run;
+  const hosts = result.plan.hosts.map((release) => release.release);
+  const out: string[] = [
+    c.bold(`Mesos module matrix — releases ${run.selection.spec} (${hosts.join(' ')}): ${result.plan.rows.length} fixtures × ${hosts.length} hosts`),
+    '',
+  ];
+
+  const table = new Table({ ...BORDERLESS, head: ['kind', 'built for', ...hosts].map((title) => c.dim(title)) });
+  const byFixture = groupBy(result.cells, (cell) => cell.fixture);
+  let previousKind = '';
+  for (const fixture of result.plan.rows) {
+    const cells = byFixture.get(fixture.id) ?? [];
+    table.push([fixture.kind === previousKind ? '' : fixture.kind, fixture.builtFor, ...cells.map((cell) => showCell(cell, c))]);
+    previousKind = fixture.kind;
+  }
+  out.push(table.toString(), '', ...legend(result.cells.map((cell) => cell.observed.stage), c));
+
+  if (result.scenarioCells.length > 0) out.push('', ...renderScenarios(result.scenarioCells, c));
+
+  const context = { expectedFile: run.expectedFile };
+  if (result.findings.length > 0) {
+    out.push('', c.bold(c.red(`Findings (${result.findings.length}):`)));
+    for (const finding of result.findings) out.push(...describeFinding(finding, context).map((line) => `  ${line}`));
+    if (result.findings.some((finding) => finding.code !== 'differs-from-table' && finding.code !== 'differs-from-documented')) {
+      out.push('', `If the change is intended, record it: npm run matrix -- --update (rewrites ${run.expectedFile}).`);
+    }
+  }
+  out.push('', summary(run, c), buildLine(run, c));
+  return `${out.join('\n')}\n`;
+}
+
+function showCell(cell: MatrixCell, c: Colors): string {
+  const { label } = STAGE_LABELS[cell.observed.stage];
+  if (!cell.asExpected) return c.bold(c.red(`! ${label}`));
+  return cell.observed.loadable ? c.green(label) : c.dim(`✗ ${label}`);
+}
+
+function legend(stages: readonly Stage[], c: Colors): string[] {
+  const present = new Set(stages);
+  const lines = (Object.keys(STAGE_LABELS) as Stage[])
+    .filter((stage) => present.has(stage))
+    .map((stage) => `  ${STAGE_LABELS[stage].label.padEnd(6)} ${STAGE_LABELS[stage].legend}`);
+  return [c.dim('Legend (✗ refused, ! not as expected):'), ...lines.map((line) => c.dim(line))];
+}
+
+function renderScenarios(cells: readonly ScenarioCell[], c: Colors): string[] {
+  const groups = groupBy(cells, (cell) => cell.planned.scenario);
+  const out: string[] = [];
+  for (const [scenario, rows] of groups) {
+    const ok = rows.filter((row) => row.asDocumented).length;
+    out.push(c.bold(`${scenario.title} — ${scenario.source}`));
+    const table = new Table({ ...BORDERLESS, head: ['Mesos', 'kind version', 'library', 'loadable', 'reason', ''].map((title) => c.dim(title)) });
+    for (const { planned, observed, asDocumented } of rows) {
+      const verdict = observed.loadable ? c.green('✓ yes') : `✗ NO ${STAGE_LABELS[observed.stage].label}`;
+      table.push([planned.row.mesos, planned.row.kindMinimum, planned.row.library, verdict, planned.row.documentedReason, asDocumented ? c.green('as documented') : c.bold(c.red('! differs'))]);
+    }
+    out.push(table.toString(), c.dim(`${ok}/${rows.length} rows as documented`));
+  }
+  return out;
+}
+
+function summary(run: MatrixRun, c: Colors): string {
+  const { cells, scenarioCells, findings } = run.result;
+  const loads = cells.filter((cell) => cell.observed.loadable).length;
+  const shape = `${cells.length} cells: ${loads} load, ${cells.length - loads} refused`;
+  const documented = scenarioCells.length > 0 ? `; documented rows ${scenarioCells.filter((cell) => cell.asDocumented).length}/${scenarioCells.length}` : '';
+  const updated = run.updated ? `; updated ${run.expectedFile} (${run.updated.changedCells} cells changed)` : '';
+  if (findings.length === 0) return c.green(`${shape} — all as expected (table prediction, ${run.expectedFile})${documented}${updated}`);
+  const off = new Set(findings.map((finding) => finding.subject)).size;
+  return c.red(`${shape} — ${off} not as expected${documented}${updated}`);
+}
+
+function buildLine(run: MatrixRun, c: Colors): string {
+  const count = (status: string) => run.fixtures.filter((fixture) => fixture.build.status === status).length;
+  const failed = count('failed');
+  const phases = PHASES.map((phase) => `${phase} ${run.phasesMs[phase]} ms`).join(' · ');
+  return c.dim(`${run.fixtures.length} fixtures: ${count('compiled')} compiled, ${count('cached')} cached${failed > 0 ? `, ${failed} failed` : ''} · ${phases}`);
+}
