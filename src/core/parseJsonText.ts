@@ -47,7 +47,9 @@ function locate(text: string): JsonParse | undefined {
         const before = text.slice(0, offset).trimEnd();
         if (text.trim() === '') message = 'the text is empty: expected a JSON value';
         else if ((name === 'PropertyNameExpected' || name === 'ValueExpected') && before.endsWith(',')) {
-          message = `trailing comma before '${text[offset] ?? 'end of input'}': JSON allows none, remove it`;
+          const next = text[offset];
+          message =
+            next === ',' ? 'two commas in a row: remove one' : `trailing comma before '${next ?? 'end of input'}': JSON allows none, remove it`;
         }
         found = { ok: false, line: startLine + 1, column: startCharacter + 1, message };
       },

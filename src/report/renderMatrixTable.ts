@@ -37,7 +37,7 @@ export function renderMatrixTable(run: MatrixRun, options: TableOptions): string
     table.push([fixture.kind === previousKind ? '' : fixture.kind, fixture.builtFor, ...cells.map((cell) => showCell(cell, c))]);
     previousKind = fixture.kind;
   }
-  out.push(table.toString(), '', ...legend(result.cells.map((cell) => cell.observed.stage), c));
+  out.push(trimLines(table.toString()), '', ...legend(result.cells.map((cell) => cell.observed.stage), c));
 
   if (result.scenarioCells.length > 0) out.push('', ...renderScenarios(result.scenarioCells, c));
 
@@ -51,6 +51,14 @@ export function renderMatrixTable(run: MatrixRun, options: TableOptions): string
   }
   out.push('', summary(run, c), buildLine(run, c));
   return `${out.join('\n')}\n`;
+}
+
+/** cli-table3 pads every cell, the last column included. */
+function trimLines(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n');
 }
 
 function showCell(cell: MatrixCell, c: Colors): string {
@@ -72,13 +80,13 @@ function renderScenarios(cells: readonly ScenarioCell[], c: Colors): string[] {
   const out: string[] = [];
   for (const [scenario, rows] of groups) {
     const ok = rows.filter((row) => row.asDocumented).length;
-    out.push(c.bold(`${scenario.title} — ${scenario.source}`));
+    out.push(c.bold(scenario.title), c.dim(`from ${scenario.source}`));
     const table = new Table({ ...BORDERLESS, head: ['Mesos', 'kind version', 'library', 'loadable', 'reason', ''].map((title) => c.dim(title)) });
     for (const { planned, observed, asDocumented } of rows) {
       const verdict = observed.loadable ? c.green('✓ yes') : `✗ NO ${STAGE_LABELS[observed.stage].label}`;
       table.push([planned.row.mesos, planned.row.kindMinimum, planned.row.library, verdict, planned.row.documentedReason, asDocumented ? c.green('as documented') : c.bold(c.red('! differs'))]);
     }
-    out.push(table.toString(), c.dim(`${ok}/${rows.length} rows as documented`));
+    out.push(trimLines(table.toString()), c.dim(`${ok}/${rows.length} rows as documented`));
   }
   return out;
 }
