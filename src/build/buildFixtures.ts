@@ -16,13 +16,17 @@ export type BuildOutcome =
   | { readonly status: 'compiled' | 'cached'; readonly library: string; readonly durationMs: number }
   | { readonly status: 'failed'; readonly library: string; readonly durationMs: number; readonly message: string; readonly stderr: string };
 
-export type BuildEvent = { readonly type: 'compiling' | 'done'; readonly id: string; readonly outcome?: BuildOutcome };
+export type BuildEvent =
+  /** After the cache was checked: how many distinct sources must be compiled. */
+  | { readonly type: 'plan'; readonly total: number; readonly toCompile: number; readonly jobs: number }
+  | { readonly type: 'compiling'; readonly id: string }
+  | { readonly type: 'compiled'; readonly id: string; readonly outcome: BuildOutcome };
 
 export interface BuildOptions {
   readonly compiler: Compiler;
   readonly cacheDir: string;
   readonly jobs: number;
-  readonly onEvent?: (event: BuildEvent) => void;
+  readonly onEvent?: ((event: BuildEvent) => void) | undefined;
 }
 
 /**
@@ -36,34 +40,42 @@ export async function buildFixtures(requests: readonly BuildRequest[], options: 
     const key = cacheKey(request.source, options.compiler, FIXTURE_FLAGS);
     byKey.set(key, [...(byKey.get(key) ?? []), request]);
   }
-  const work = [...byKey].map(([key, group]) => ({ key, group, first: group[0] as BuildRequest }));
+  const work = await Promise.all(
+    [...byKey].map(async ([key, group]) => {
+      const first = group[0] as BuildRequest;
+      const entry = cacheEntry(options.cacheDir, key, first.fileName);
+      return { group, first, entry, cached: await isIntact(entry) };
+    }),
+  );
   const outcomes = new Map<string, BuildOutcome>();
+  const record = (group: readonly BuildRequest[], outcome: BuildOutcome) => group.forEach((request) => outcomes.set(request.id, outcome));
+  for (const { group, entry, cached } of work) if (cached) record(group, { status: 'cached', library: entry.library, durationMs: 0 });
+
+  const pending = work.filter((item) => !item.cached);
+  const jobs = Math.max(1, Math.min(options.jobs, pending.length));
+  options.onEvent?.({ type: 'plan', total: work.length, toCompile: pending.length, jobs });
   let next = 0;
   const worker = async () => {
-    while (next < work.length) {
-      const { key, group, first } = work[next++] as (typeof work)[number];
-      const outcome = await buildOne(first, cacheEntry(options.cacheDir, key, first.fileName), options);
-      for (const request of group) {
-        outcomes.set(request.id, outcome);
-        options.onEvent?.({ type: 'done', id: request.id, outcome });
-      }
+    while (next < pending.length) {
+      const { group, first, entry } = pending[next++] as (typeof pending)[number];
+      options.onEvent?.({ type: 'compiling', id: first.id });
+      const outcome = await compileOne(first, entry, options.compiler);
+      record(group, outcome);
+      options.onEvent?.({ type: 'compiled', id: first.id, outcome });
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.jobs, work.length)) }, worker));
+  await Promise.all(Array.from({ length: jobs }, worker));
   return outcomes;
 }
 
-async function buildOne(request: BuildRequest, entry: CacheEntry, options: BuildOptions): Promise<BuildOutcome> {
+async function compileOne(request: BuildRequest, entry: CacheEntry, compiler: Compiler): Promise<BuildOutcome> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
-  if (await isIntact(entry)) return { status: 'cached', library: entry.library, durationMs: elapsed() };
-
-  options.onEvent?.({ type: 'compiling', id: request.id });
   await mkdir(entry.directory, { recursive: true });
   // Write under temporary names and rename: a run killed half-way leaves no entry that looks whole.
   const temporary = `${entry.library}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   await writeFile(entry.source, request.source);
-  const [file = 'c++', ...leading] = options.compiler.command;
+  const [file = 'c++', ...leading] = compiler.command;
   const result = await execa(file, [...leading, ...compilerArgs(entry.source, temporary)], { reject: false, timeout: 120_000 });
   if (result.failed) {
     const stderr = result.stderr || result.stdout || String(result.message);

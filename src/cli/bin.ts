@@ -6,4 +6,5 @@ process.exitCode = await main(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   env: process.env,
   isTTY: process.stdout.isTTY === true,
+  progressStream: process.stderr.isTTY === true ? process.stderr : null,
 });

@@ -1,19 +1,50 @@
+import { SingleBar } from 'cli-progress';
 import type { BuildEvent } from '../build/buildFixtures.js';
-import type { CliIo } from './main.js';
+import type { CliIo } from './cliIo.js';
 
-/** A live "compiling n/total" line on a terminal's stderr; silent otherwise. */
-export function createBuildProgress(io: CliIo, live: boolean) {
-  let done = 0;
-  let shown = false;
+/**
+ * Compile progress on stderr (stdout stays clean for JSON). On a terminal a live bar with
+ * done/total, what is compiling and the elapsed time; elsewhere (CI, pipes) two plain lines.
+ * Nothing at all when every fixture is cached.
+ */
+export function createBuildProgress(io: CliIo) {
+  let bar: SingleBar | undefined;
+  let started = 0;
+  let total = 0;
+  let failed = 0;
   return {
     onEvent(event: BuildEvent) {
-      if (event.type === 'done') done++;
-      if (!live || event.type !== 'compiling') return;
-      shown = true;
-      io.stderr(`\r\x1b[2Kcompiling ${event.id} (${done} done)`);
+      switch (event.type) {
+        case 'plan':
+          total = event.toCompile;
+          if (total === 0) return;
+          started = performance.now();
+          if (io.progressStream) {
+            bar = new SingleBar({
+              stream: io.progressStream,
+              format: 'compiling {bar} {value}/{total} fixtures · {duration}s · {current}',
+              hideCursor: true,
+              clearOnComplete: true,
+              barsize: 24,
+            });
+            bar.start(total, 0, { current: '' });
+          } else {
+            io.stderr(`compiling ${total} of ${event.total} fixtures (${event.total - total} cached) with ${event.jobs} jobs…\n`);
+          }
+          return;
+        case 'compiling':
+          bar?.update({ current: event.id });
+          return;
+        case 'compiled':
+          if (event.outcome.status === 'failed') failed++;
+          bar?.increment(1, { current: event.id });
+      }
     },
-    done() {
-      if (shown) io.stderr('\r\x1b[2K');
+    stop() {
+      if (total === 0) return;
+      bar?.stop();
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      if (!bar) io.stderr(`compiled ${total - failed} fixtures in ${seconds} s${failed > 0 ? ` (${failed} failed to compile)` : ''}\n`);
     },
   };
 }

@@ -8,23 +8,20 @@ import { formatExpectedMatrix, updateExpected } from '../core/expectedMatrix.js'
 import type { LibraryOutcome } from '../core/libraryOutcome.js';
 import type { FixtureRecord, MatrixRun, Phase } from '../core/matrixRun.js';
 import { planMatrix } from '../core/planMatrix.js';
-import { selectKinds, selectReleases } from '../core/selectReleases.js';
+import { selectMatrix, type SelectionOptions } from '../core/selectMatrix.js';
 import { probeLibraries } from '../loader/probeLibraries.js';
 import { TEMPLATES_DIR } from './paths.js';
 import { readTable } from './readTable.js';
 
-export interface MatrixOptions {
-  /** `--releases`: a set, a list or a semver range. Default `default`. */
-  readonly releases: string;
-  /** `--kinds`: comma-separated; all kinds of the selected releases when absent. */
-  readonly kinds: string | undefined;
+export interface MatrixOptions extends SelectionOptions {
   readonly tableDir: string;
   readonly cacheDir: string;
   readonly jobs: number;
   readonly timeoutMs: number;
+  /** `--update`: rewrite the expected matrix with what was observed. */
   readonly update: boolean;
   readonly env: NodeJS.ProcessEnv;
-  readonly onBuildEvent?: (event: BuildEvent) => void;
+  readonly onBuildEvent?: ((event: BuildEvent) => void) | undefined;
 }
 
 /** read → plan → generate → compile → load → verify (→ update the expected matrix). */
@@ -39,21 +36,20 @@ export async function runMatrix(options: MatrixOptions): Promise<MatrixRun> {
     }
   };
 
-  const { table, plan, sources, releases, kinds } = await timed('generate', async () => {
+  const { table, plan, sources, selection } = await timed('generate', async () => {
     const table = await readTable(options.tableDir);
-    const releases = selectReleases(table, options.releases);
-    const kinds = selectKinds(releases, options.kinds);
-    const plan = planMatrix({ releases, kinds, scenarios: table.scenarios });
+    const selection = selectMatrix(table, options);
+    const plan = planMatrix(selection);
     const [fixture, interfacePlaceholder] = await Promise.all(
       ['fixture.cpp.hbs', 'interface-placeholder.hpp.hbs'].map((name) => readFile(path.join(TEMPLATES_DIR, name), 'utf8')),
     );
     const render = createFixtureRenderer({ fixture: fixture ?? '', interfacePlaceholder: interfacePlaceholder ?? '' });
-    return { table, plan, releases, kinds, sources: plan.fixtures.map((spec) => ({ id: spec.id, source: render(spec), fileName: `lib${spec.kind}-${spec.builtFor}.so` })) };
+    return { table, plan, selection, sources: plan.fixtures.map((spec) => ({ id: spec.id, source: render(spec), fileName: `lib${spec.kind}-${spec.builtFor}.so` })) };
   });
 
   const built = await timed('compile', async () => {
     const compiler = await findCompiler(options.env);
-    return buildFixtures(sources, { compiler, cacheDir: options.cacheDir, jobs: options.jobs, ...(options.onBuildEvent ? { onEvent: options.onBuildEvent } : {}) });
+    return buildFixtures(sources, { compiler, cacheDir: options.cacheDir, jobs: options.jobs, onEvent: options.onBuildEvent });
   });
 
   const opened = await timed('load', async () => {
@@ -93,7 +89,7 @@ export async function runMatrix(options: MatrixOptions): Promise<MatrixRun> {
     };
   });
   return {
-    selection: { spec: options.releases, releases: releases.map((release) => release.release), kinds: [...kinds].sort() },
+    selection: { spec: options.releases, only: options.only ?? null, releases: selection.hosts.map((release) => release.release), kinds: [...selection.kinds].sort() },
     result,
     fixtures,
     phasesMs,

@@ -45,12 +45,15 @@ export interface MatrixResult {
 /** Compares what each compiled library did on each host with the table, the expected matrix and the documentation. */
 export function evaluateMatrix(plan: MatrixPlan, opened: ReadonlyMap<string, OpenedFixture>, expected: ExpectedMatrix): MatrixResult {
   const findings: Finding[] = [];
-  const cells = plan.rows.flatMap((fixture) =>
-    plan.hosts.map((release): MatrixCell => {
+  const cells = plan.rows.flatMap((fixture) => {
+    const { library, outcome } = openedFixture(fixture, opened);
+    const intended = intendedManifest(fixture);
+    const expectedRow = expected.rows.get(fixture.id);
+    return plan.hosts.map((release): MatrixCell => {
       const id = cellId(fixture.id, release.release);
-      const observed = observe(fixture, opened, (library, outcome) => libraryVerdict(release.host, library, fixture.moduleName, outcome));
-      const predicted = verifyModule(release.host, fixture.moduleName, intendedManifest(fixture));
-      const wanted = expected.rows.get(fixture.id)?.get(release.release) ?? null;
+      const observed = libraryVerdict(release.host, library, fixture.moduleName, outcome);
+      const predicted = verifyModule(release.host, fixture.moduleName, intended);
+      const wanted = expectedRow?.get(release.release) ?? null;
       const before = findings.length;
       if (observed.stage !== predicted.stage || observed.message !== predicted.message) {
         findings.push({ code: 'differs-from-table', subject: id, observed: strip(observed), wanted: strip(predicted) });
@@ -61,10 +64,11 @@ export function evaluateMatrix(plan: MatrixPlan, opened: ReadonlyMap<string, Ope
         findings.push({ code: 'differs-from-expected', subject: id, observed: strip(observed), wanted: { stage: wanted, message: null } });
       }
       return { id, host: release.release, kind: fixture.kind, builtFor: fixture.builtFor, fixture: fixture.id, observed, predicted, expected: wanted, asExpected: findings.length === before };
-    }),
-  );
+    });
+  });
   const scenarioCells = plan.scenarioRows.map((planned): ScenarioCell => {
-    const observed = observe(planned.fixture, opened, (library, outcome) => libraryVerdict(planned.host, library, planned.fixture.moduleName, outcome));
+    const { library, outcome } = openedFixture(planned.fixture, opened);
+    const observed = libraryVerdict(planned.host, library, planned.fixture.moduleName, outcome);
     const asDocumented = observed.loadable === planned.row.loadable && observed.stage === planned.row.stage;
     if (!asDocumented) {
       findings.push({ code: 'differs-from-documented', subject: planned.id, observed: strip(observed), wanted: { stage: planned.row.stage, message: planned.row.documentedReason } });
@@ -74,11 +78,11 @@ export function evaluateMatrix(plan: MatrixPlan, opened: ReadonlyMap<string, Ope
   return { plan, cells, scenarioCells, findings };
 }
 
-function observe(fixture: FixtureSpec, opened: ReadonlyMap<string, OpenedFixture>, judge: (library: string, outcome: LibraryOutcome) => Verdict): Verdict {
+function openedFixture(fixture: FixtureSpec, opened: ReadonlyMap<string, OpenedFixture>): OpenedFixture {
   const entry = opened.get(fixture.id);
   // Every planned fixture is built and opened before evaluation; a gap is our bug.
   if (!entry) throw new Error(`fixture ${fixture.id} was never opened`);
-  return judge(entry.library, entry.outcome);
+  return entry;
 }
 
 function strip(verdict: Verdict) {

@@ -20,7 +20,14 @@ export interface FixtureRecord {
 
 /** Everything a renderer needs about one `matrix` run. */
 export interface MatrixRun {
-  readonly selection: { readonly spec: string; readonly releases: readonly string[]; readonly kinds: readonly string[] };
+  readonly selection: {
+    /** `--releases` as given. */
+    readonly spec: string;
+    /** `--only` as given, which overrides `--releases` and `--kinds`. */
+    readonly only: string | null;
+    readonly releases: readonly string[];
+    readonly kinds: readonly string[];
+  };
   readonly result: MatrixResult;
   readonly fixtures: readonly FixtureRecord[];
   readonly phasesMs: Readonly<Record<Phase, number>>;

@@ -23,14 +23,18 @@ export interface MatrixPlan {
 }
 
 export interface MatrixSelection {
-  readonly releases: readonly Release[];
+  /** The host columns. */
+  readonly hosts: readonly Release[];
+  /** The releases whose kinds make the fixture rows (the hosts, except for `--only`). */
+  readonly builtFor: readonly Release[];
   readonly kinds: ReadonlySet<string>;
+  /** Scenarios with the rows to run. */
   readonly scenarios: readonly Scenario[];
 }
 
 export function planMatrix(selection: MatrixSelection): MatrixPlan {
   // Real modules pass NULL for compatible() (all in-tree modules but a few test ones, loader-facts §4).
-  const rows = selection.releases
+  const rows = selection.builtFor
     .flatMap((release) =>
       [...release.host.kinds.keys()]
         .filter((kind) => selection.kinds.has(kind))
@@ -40,14 +44,14 @@ export function planMatrix(selection: MatrixSelection): MatrixPlan {
 
   const scenarioFixtures = new Map<string, FixtureSpec>();
   const scenarioRows = selection.scenarios.flatMap((scenario) =>
-    scenario.rows.map((row, index): PlannedScenarioRow => {
+    scenario.rows.map((row): PlannedScenarioRow => {
       const id = `${scenario.name}:${scenario.kind}/${row.library}`;
       const fixture = scenarioFixtures.get(id) ?? standardFixture(id, scenario.kind, row.library, scenario.compatible, scenario.file);
       scenarioFixtures.set(id, fixture);
-      return { id: `${scenario.name}#${index + 1}`, scenario, row, host: scenarioHost(scenario, row), fixture };
+      return { id: `${scenario.name}#${row.number}`, scenario, row, host: scenarioHost(scenario, row), fixture };
     }),
   );
-  return { hosts: selection.releases, rows, scenarioRows, fixtures: [...rows, ...scenarioFixtures.values()] };
+  return { hosts: selection.hosts, rows, scenarioRows, fixtures: [...rows, ...scenarioFixtures.values()] };
 }
 
 /** A hypothetical host: the row's Mesos version, registering only the scenario's kind at the row's minimum. */

@@ -31,7 +31,7 @@ interface ReleaseFile {
 interface SetsFile {
   sets: Record<string, string[]>;
 }
-type ScenarioFile = Omit<Scenario, 'file' | 'rows'> & { rows: Array<Omit<ScenarioRow, 'stage'> & { stage: Stage }> };
+type ScenarioFile = Omit<Scenario, 'file' | 'rows'> & { rows: Array<Omit<ScenarioRow, 'stage' | 'number'> & { stage: Stage }> };
 
 /**
  * Validates every document of `versions/` against its schema, then checks what a schema cannot
@@ -60,6 +60,7 @@ export function resolveTable(documents: TableDocuments, validate: ValidateDocume
     releases.push({ release: file.release, host, file: document.file });
   }
   releases.sort((a, b) => semver.compare(a.release, b.release));
+  if (documents.releases.length === 0) problems.push('releases/: expected at least one release file (<release>.json)');
   const known = new Set(releases.map((release) => release.release));
 
   const sets = new Map<string, readonly string[]>();
@@ -79,7 +80,7 @@ export function resolveTable(documents: TableDocuments, validate: ValidateDocume
     file.rows.forEach((row, index) => {
       for (const field of ['mesos', 'kindMinimum', 'library'] as const) versionProblem(document.file, `/rows/${index}/${field}`, row[field], file.loader);
     });
-    scenarios.push({ ...file, file: document.file });
+    scenarios.push({ ...file, file: document.file, rows: file.rows.map((row, index) => ({ ...row, number: index + 1 })) });
   }
 
   const expectedFile = check<ExpectedMatrixFile>(documents.expected, 'expected-matrix');

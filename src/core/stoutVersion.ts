@@ -26,9 +26,23 @@ export type VersionParse = { readonly ok: true; readonly version: StoutVersion }
 
 const MAX_COMPONENTS = 3;
 
-/** `Version::parse`: the parsed version, or the exact error text stout returns. */
+const parsedCache = new Map<string, Map<string, VersionParse>>();
+
+/**
+ * `Version::parse`: the parsed version, or the exact error text stout returns. Results are
+ * immutable and memoised per grammar: a matrix over every release parses the same few strings
+ * some 10^5 times.
+ */
 export function parseVersion(input: string, grammar: VersionGrammar): VersionParse {
-  return grammar.parser === 'legacy' ? parseLegacy(input, grammar) : parseSemver(input, grammar);
+  const grammarKey = `${grammar.parser}${grammar.hexComponents ? '+hex' : ''}`;
+  let cache = parsedCache.get(grammarKey);
+  if (!cache) parsedCache.set(grammarKey, (cache = new Map()));
+  let parsed = cache.get(input);
+  if (parsed === undefined) {
+    parsed = grammar.parser === 'legacy' ? parseLegacy(input, grammar) : parseSemver(input, grammar);
+    if (cache.size < 50_000) cache.set(input, parsed);
+  }
+  return parsed;
 }
 
 function parseLegacy(input: string, grammar: VersionGrammar): VersionParse {

@@ -22,6 +22,8 @@ export interface Scenario {
 }
 
 export interface ScenarioRow {
+  /** 1-based position in the scenario file: the row's id is `<scenario>#<number>`. */
+  readonly number: number;
   readonly mesos: string;
   readonly kindMinimum: string;
   readonly library: string;

@@ -12,6 +12,7 @@ import type { LibraryOutcome } from '../core/libraryOutcome.js';
 import { PROTOCOL_FD, type ProbeEvent, type ProbeItem, type RawManifest } from './probeProtocol.js';
 
 const RTLD_NOW = 2;
+const RTLD_GLOBAL = 0x100;
 
 const libc = koffi.load('libc.so.6');
 const dlopen = libc.func('void *dlopen(const char *file, int mode)') as (file: string, mode: number) => unknown;
@@ -32,6 +33,11 @@ const ModuleLayout = koffi.struct('mesos_module_matrix_Module', {
 const Compatible = koffi.proto('bool mesos_module_matrix_compatible()');
 
 type DecodedModule = Omit<RawManifest, 'compatiblePresent' | 'create'> & { compatible: unknown; create: unknown };
+
+// A Mesos master or agent is a C++ program: the C++ runtime is in its global scope, and
+// modules' runtime symbols resolve against it. Make that so here too (fixtures are linked
+// without a runtime of their own, see src/build/compilerArgs.ts).
+dlopen('libstdc++.so.6', RTLD_NOW | RTLD_GLOBAL);
 
 function emit(event: ProbeEvent): void {
   // Synchronous, so that nothing written is lost if the next step kills the process.

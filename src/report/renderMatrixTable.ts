@@ -7,9 +7,17 @@ import type { Stage } from '../core/stage.js';
 import { describeFinding } from './describeFinding.js';
 import { STAGE_LABELS } from './stageLabels.js';
 
+export const LAYOUTS = ['auto', 'grid', 'summary'] as const;
+export type Layout = (typeof LAYOUTS)[number];
+
+/** Beyond this many host columns a grid no longer fits a terminal: `auto` summarises per kind. */
+export const GRID_MAX_HOSTS = 8;
+
 export interface TableOptions {
   /** ANSI colour; the CLI turns it on only for a TTY without NO_COLOR. */
   readonly color: boolean;
+  /** `grid`: rows × host columns; `summary`: one line per kind; `auto` (default): grid up to 8 hosts. */
+  readonly layout?: Layout;
 }
 
 type Colors = ReturnType<typeof createColors>;
@@ -24,20 +32,14 @@ export function renderMatrixTable(run: MatrixRun, options: TableOptions): string
   const c = createColors(options.color);
   const { result } = run;
   const hosts = result.plan.hosts.map((release) => release.release);
+  const shown = hosts.length <= GRID_MAX_HOSTS ? hosts.join(' ') : `${hosts[0]} … ${hosts.at(-1)}`;
   const out: string[] = [
-    c.bold(`Mesos module matrix — releases ${run.selection.spec} (${hosts.join(' ')}): ${result.plan.rows.length} fixtures × ${hosts.length} hosts`),
+    c.bold(`Mesos module matrix — ${run.selection.only === null ? `releases ${run.selection.spec}` : `only ${run.selection.only}`} (${shown}): ${plural(result.plan.rows.length, 'fixture')} × ${plural(hosts.length, 'host')}`),
     '',
   ];
 
-  const table = new Table({ ...BORDERLESS, head: ['kind', 'built for', ...hosts].map((title) => c.dim(title)) });
-  const byFixture = groupBy(result.cells, (cell) => cell.fixture);
-  let previousKind = '';
-  for (const fixture of result.plan.rows) {
-    const cells = byFixture.get(fixture.id) ?? [];
-    table.push([fixture.kind === previousKind ? '' : fixture.kind, fixture.builtFor, ...cells.map((cell) => showCell(cell, c))]);
-    previousKind = fixture.kind;
-  }
-  out.push(trimLines(table.toString()), '', ...legend(result.cells.map((cell) => cell.observed.stage), c));
+  const layout = options.layout === 'grid' || (options.layout !== 'summary' && hosts.length <= GRID_MAX_HOSTS) ? renderGrid : renderSummary;
+  if (result.plan.rows.length > 0) out.push(layout(run, c), '', ...legend(result.cells.map((cell) => cell.observed.stage), c));
 
   if (result.scenarioCells.length > 0) out.push('', ...renderScenarios(result.scenarioCells, c));
 
@@ -53,12 +55,49 @@ export function renderMatrixTable(run: MatrixRun, options: TableOptions): string
   return `${out.join('\n')}\n`;
 }
 
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 /** cli-table3 pads every cell, the last column included. */
 function trimLines(text: string): string {
   return text
     .split('\n')
     .map((line) => line.trimEnd())
     .join('\n');
+}
+
+function renderGrid(run: MatrixRun, c: Colors): string {
+  const { result } = run;
+  const table = new Table({ ...BORDERLESS, head: ['kind', 'built for', ...result.plan.hosts.map((release) => release.release)].map((title) => c.dim(title)) });
+  const byFixture = groupBy(result.cells, (cell) => cell.fixture);
+  let previousKind = '';
+  for (const fixture of result.plan.rows) {
+    table.push([fixture.kind === previousKind ? '' : fixture.kind, fixture.builtFor, ...(byFixture.get(fixture.id) ?? []).map((cell) => showCell(cell, c))]);
+    previousKind = fixture.kind;
+  }
+  return trimLines(table.toString());
+}
+
+/** One line per kind: its builds, where they load, and what refused them. */
+function renderSummary(run: MatrixRun, c: Colors): string {
+  const { result } = run;
+  const table = new Table({ ...BORDERLESS, head: ['kind', 'builds', 'where they load', 'refused by other hosts'].map((title) => c.dim(title)) });
+  for (const [kind, cells] of groupBy(result.cells, (cell) => cell.kind)) {
+    const builds = [...new Set(cells.map((cell) => cell.builtFor))];
+    const strays = cells.filter((cell) => cell.observed.loadable !== (cell.builtFor === cell.host));
+    const off = cells.filter((cell) => !cell.asExpected).length;
+    const loads =
+      strays.length === 0
+        ? c.green('✓ each only into its own release')
+        : strays.slice(0, 3).map((cell) => `${cell.builtFor}${cell.observed.loadable ? ' also into ' : ' not into '}${cell.host}`).join(', ') + (strays.length > 3 ? ` (+${strays.length - 3})` : '');
+    const refusals = [...groupBy(cells.filter((cell) => !cell.observed.loadable), (cell) => cell.observed.stage)]
+      .map(([stage, group]) => `${STAGE_LABELS[stage].label} ${group.length}`)
+      .join(' · ');
+    const range = builds.length === 1 ? builds[0] : `${builds[0]} … ${builds.at(-1)} (${builds.length})`;
+    table.push([kind, range ?? '', off > 0 ? `${loads} ${c.bold(c.red(`! ${off} not as expected`))}` : loads, c.dim(refusals)]);
+  }
+  return trimLines(table.toString());
 }
 
 function showCell(cell: MatrixCell, c: Colors): string {

@@ -1,0 +1,26 @@
+import { Option, type Command } from 'commander';
+import { matrixExitCode } from '../../core/matrixRun.js';
+import { MATRIX_FORMATS, MATRIX_RENDERERS, type MatrixFormat } from '../../report/matrixFormats.js';
+import { LAYOUTS, type Layout } from '../../report/renderMatrixTable.js';
+import { createBuildProgress } from '../buildProgress.js';
+import type { CliIo } from '../cliIo.js';
+import { addBuildOptions, addSelectionOptions, buildFrom, formatOption, selectionFrom } from '../options.js';
+import { runMatrix } from '../runMatrix.js';
+
+export function matrixCommand(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
+  const command = program
+    .command('matrix')
+    .description('build a fixture dynlib per kind and release, open each as every host release would, and check the loadable matrix');
+  addSelectionOptions(command);
+  addBuildOptions(command)
+    .addOption(formatOption(MATRIX_FORMATS, 'table'))
+    .addOption(new Option('--layout <layout>', 'table layout: a grid of hosts, or one line per kind (auto: grid up to 8 hosts)').choices(LAYOUTS).default('auto'))
+    .option('--update', 'rewrite the expected matrix (versions/expected/matrix.json) with what was observed', false)
+    .action(async (raw: Record<string, unknown>) => {
+      const format = raw['format'] as MatrixFormat;
+      const progress = createBuildProgress(io);
+      const run = await runMatrix({ ...selectionFrom(raw), ...buildFrom(raw, io), update: raw['update'] === true, env: io.env, onBuildEvent: progress.onEvent }).finally(progress.stop);
+      io.stdout(MATRIX_RENDERERS[format](run, { color: io.isTTY && !('NO_COLOR' in io.env), layout: raw['layout'] as Layout }));
+      setExitCode(matrixExitCode(run));
+    });
+}
