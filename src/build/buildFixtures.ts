@@ -1,13 +1,17 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
-import { execa } from 'execa';
 import { compilerArgs, FIXTURE_FLAGS } from './compilerArgs.js';
 import type { Compiler } from './findCompiler.js';
-import { cacheEntry, cacheKey, digest, isIntact, type CacheEntry } from './fixtureCache.js';
+import { cacheEntry, cacheKey, digest, isIntact, readRecipe, writeRecipe, type CacheEntry } from './fixtureCache.js';
 
 export interface BuildRequest {
   readonly id: string;
-  readonly source: string;
+  /**
+   * Everything the rendered source is a pure function of (template texts and fixture spec): a
+   * warm run finds the compiled library through it without rendering anything.
+   */
+  readonly recipe: string;
+  readonly render: () => Promise<string>;
   /** The library's file name inside its cache entry (`libIsolator-0.24.1.so`). */
   readonly fileName: string;
 }
@@ -29,53 +33,86 @@ export interface BuildOptions {
   readonly onEvent?: ((event: BuildEvent) => void) | undefined;
 }
 
+interface Unit {
+  readonly key: string;
+  readonly source: string;
+  readonly entry: CacheEntry;
+  readonly requests: BuildRequest[];
+}
+
 /**
- * Builds every fixture into the content-addressed cache, `jobs` compilers at a time.
- * Requests whose rendered sources are byte-identical share one compilation. A source that fails
- * to compile is an outcome, not an exception: the rest still builds.
+ * Builds every fixture into the content-addressed cache, `jobs` compilers at a time. Fixtures
+ * whose rendered sources are byte-identical share one compilation. A source that fails to
+ * compile is an outcome, not an exception: the rest still builds.
  */
 export async function buildFixtures(requests: readonly BuildRequest[], options: BuildOptions): Promise<Map<string, BuildOutcome>> {
-  const byKey = new Map<string, BuildRequest[]>();
-  for (const request of requests) {
-    const key = cacheKey(request.source, options.compiler, FIXTURE_FLAGS);
-    byKey.set(key, [...(byKey.get(key) ?? []), request]);
-  }
-  const work = await Promise.all(
-    [...byKey].map(async ([key, group]) => {
-      const first = group[0] as BuildRequest;
-      const entry = cacheEntry(options.cacheDir, key, first.fileName);
-      return { group, first, entry, cached: await isIntact(entry) };
-    }),
-  );
   const outcomes = new Map<string, BuildOutcome>();
-  const record = (group: readonly BuildRequest[], outcome: BuildOutcome) => group.forEach((request) => outcomes.set(request.id, outcome));
-  for (const { group, entry, cached } of work) if (cached) record(group, { status: 'cached', library: entry.library, durationMs: 0 });
+  const known = await Promise.all(requests.map((request) => findCached(request, options)));
+  const units = new Map<string, Unit>();
+  for (const [index, request] of requests.entries()) {
+    const entry = known[index];
+    if (entry) {
+      outcomes.set(request.id, { status: 'cached', library: entry.library, durationMs: 0 });
+      continue;
+    }
+    const source = await request.render();
+    const key = cacheKey(source, options.compiler, FIXTURE_FLAGS);
+    const unit = units.get(key) ?? { key, source, entry: cacheEntry(options.cacheDir, key, request.fileName), requests: [] };
+    unit.requests.push(request);
+    units.set(key, unit);
+  }
 
-  const pending = work.filter((item) => !item.cached);
+  const pending: Unit[] = [];
+  for (const unit of units.values()) {
+    if (await isIntact(unit.entry)) await settle(unit, { status: 'cached', library: unit.entry.library, durationMs: 0 }, outcomes, options);
+    else pending.push(unit);
+  }
   const jobs = Math.max(1, Math.min(options.jobs, pending.length));
-  options.onEvent?.({ type: 'plan', total: work.length, toCompile: pending.length, jobs });
+  options.onEvent?.({ type: 'plan', total: requests.length, toCompile: pending.length, jobs });
   let next = 0;
   const worker = async () => {
     while (next < pending.length) {
-      const { group, first, entry } = pending[next++] as (typeof pending)[number];
-      options.onEvent?.({ type: 'compiling', id: first.id });
-      const outcome = await compileOne(first, entry, options.compiler);
-      record(group, outcome);
-      options.onEvent?.({ type: 'compiled', id: first.id, outcome });
+      const unit = pending[next++] as Unit;
+      const id = unit.requests[0]?.id ?? unit.key;
+      options.onEvent?.({ type: 'compiling', id });
+      const outcome = await compileOne(unit, options.compiler);
+      await settle(unit, outcome, outcomes, options);
+      options.onEvent?.({ type: 'compiled', id, outcome });
     }
   };
   await Promise.all(Array.from({ length: jobs }, worker));
   return outcomes;
 }
 
-async function compileOne(request: BuildRequest, entry: CacheEntry, compiler: Compiler): Promise<BuildOutcome> {
+async function findCached(request: BuildRequest, options: BuildOptions): Promise<CacheEntry | undefined> {
+  const key = await readRecipe(options.cacheDir, recipeKey(request, options.compiler));
+  if (key === undefined) return undefined;
+  const entry = cacheEntry(options.cacheDir, key, request.fileName);
+  return (await isIntact(entry)) ? entry : undefined;
+}
+
+function recipeKey(request: BuildRequest, compiler: Compiler): string {
+  return cacheKey(request.recipe, compiler, FIXTURE_FLAGS);
+}
+
+/** Records the outcome for every request of the unit, and remembers the recipes of a good build. */
+async function settle(unit: Unit, outcome: BuildOutcome, outcomes: Map<string, BuildOutcome>, options: BuildOptions): Promise<void> {
+  for (const request of unit.requests) {
+    outcomes.set(request.id, outcome);
+    if (outcome.status !== 'failed') await writeRecipe(options.cacheDir, recipeKey(request, options.compiler), unit.key);
+  }
+}
+
+async function compileOne(unit: Unit, compiler: Compiler): Promise<BuildOutcome> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
+  const { entry } = unit;
   await mkdir(entry.directory, { recursive: true });
   // Write under temporary names and rename: a run killed half-way leaves no entry that looks whole.
   const temporary = `${entry.library}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  await writeFile(entry.source, request.source);
+  await writeFile(entry.source, unit.source);
   const [file = 'c++', ...leading] = compiler.command;
+  const { execa } = await import('execa');
   const result = await execa(file, [...leading, ...compilerArgs(entry.source, temporary)], { reject: false, timeout: 120_000 });
   if (result.failed) {
     const stderr = result.stderr || result.stdout || String(result.message);
@@ -83,7 +120,7 @@ async function compileOne(request: BuildRequest, entry: CacheEntry, compiler: Co
   }
   await rename(temporary, entry.library);
   const stampTemporary = `${entry.stamp}.${process.pid}.tmp`;
-  await writeFile(stampTemporary, `${JSON.stringify({ sha256: digest(await readFile(entry.library)), id: request.id })}\n`);
+  await writeFile(stampTemporary, `${JSON.stringify({ sha256: digest(await readFile(entry.library)), fixtures: unit.requests.map((request) => request.id) })}\n`);
   await rename(stampTemporary, entry.stamp);
   return { status: 'compiled', library: entry.library, durationMs: elapsed() };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -41,4 +41,26 @@ export async function isIntact(entry: CacheEntry): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** The content key a recipe rendered to last time, if remembered. */
+export async function readRecipe(cacheDir: string, recipe: string): Promise<string | undefined> {
+  try {
+    const key = (await readFile(recipePath(cacheDir, recipe), 'utf8')).trim();
+    return /^[0-9a-f]{64}$/.test(key) ? key : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function writeRecipe(cacheDir: string, recipe: string, key: string): Promise<void> {
+  const file = recipePath(cacheDir, recipe);
+  await mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, `${key}\n`);
+  await rename(temporary, file);
+}
+
+function recipePath(cacheDir: string, recipe: string): string {
+  return path.join(cacheDir, 'recipes', recipe.slice(0, 2), recipe.slice(2, 40));
 }

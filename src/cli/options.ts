@@ -13,7 +13,8 @@ export function addSelectionOptions(command: Command, only = true): Command {
   command
     .option('--releases <spec>', 'a set (default, all), a list (0.24.1,0.25.0) or a semver range (">=0.23.1 <0.27.0")', 'default')
     .option('--kinds <list>', 'only these kinds, comma-separated (default: every kind of the selected releases)')
-    .option('--table <dir>', 'the version table folder', DEFAULT_TABLE_DIR);
+    .option('--table <dir>', 'the version table folder', DEFAULT_TABLE_DIR)
+    .option('--cache-dir <dir>', 'where compiled fixtures and validators are kept (env MESOS_MATRIX_CACHE)');
   if (only) command.option('--only <cell>', 'exactly one cell (Isolator/0.24.1@0.25.0) or documented row (documented#4); see mesos-matrix list');
   return command;
 }
@@ -31,16 +32,19 @@ export function selectionFrom(raw: Raw): SelectionOptions & { tableDir: string }
 export function addBuildOptions(command: Command): Command {
   return command
     .option('--jobs <n>', 'compilers and library probes at once', String(availableParallelism()))
-    .option('--timeout <ms>', 'how long dlopen, a lookup or compatible() may take before it counts as hung', '10000')
-    .option('--cache-dir <dir>', 'where compiled fixtures are kept (env MESOS_MATRIX_CACHE)');
+    .option('--timeout <ms>', 'how long dlopen, a lookup or compatible() may take before it counts as hung', '10000');
 }
 
 export function buildFrom(raw: Raw, io: CliIo) {
   return {
     jobs: positiveInteger('--jobs', raw['jobs']),
     timeoutMs: positiveInteger('--timeout', raw['timeout']),
-    cacheDir: path.resolve(String(raw['cacheDir'] ?? io.env['MESOS_MATRIX_CACHE'] ?? DEFAULT_CACHE_DIR)),
+    cacheDir: cacheDirFrom(raw, io),
   };
+}
+
+export function cacheDirFrom(raw: Raw, io: CliIo): string {
+  return path.resolve(String(raw['cacheDir'] ?? io.env['MESOS_MATRIX_CACHE'] ?? DEFAULT_CACHE_DIR));
 }
 
 export function formatOption<T extends readonly string[]>(formats: T, fallback: T[number]): Option {

@@ -2,12 +2,12 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import { resolveTable, type TableDocument } from '../core/resolveTable.js';
-import { createSchemaValidator } from '../core/schemaValidator.js';
 import type { VersionTable } from '../core/versionTable.js';
 import { readJsonFile } from './readJsonFile.js';
+import { loadSchemaValidator } from './schemaValidators.js';
 
 /** Reads `versions/` (releases, sets, scenarios, the expected matrix and their schemas) and validates it. */
-export async function readTable(tableDir: string): Promise<VersionTable> {
+export async function readTable(tableDir: string, cacheDir: string): Promise<VersionTable> {
   const shown = (file: string) => path.join(path.basename(tableDir), file);
   const read = async (file: string): Promise<TableDocument> => ({ file: shown(file), value: await readJsonFile(path.join(tableDir, file), shown(file)) });
   const jsonIn = async (folder: string) => {
@@ -25,6 +25,6 @@ export async function readTable(tableDir: string): Promise<VersionTable> {
     read('sets.json'),
     read('expected/matrix.json'),
   ]);
-  const validate = createSchemaValidator(schemas.map((schema) => schema.value as object));
+  const validate = await loadSchemaValidator(schemas.map((schema) => schema.value as object), cacheDir);
   return resolveTable({ releases, scenarios, sets, expected }, validate);
 }

@@ -1,16 +1,15 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildFixtures, type BuildEvent } from '../build/buildFixtures.js';
 import { findCompiler } from '../build/findCompiler.js';
-import { createFixtureRenderer } from '../codegen/renderFixture.js';
 import { evaluateMatrix, type OpenedFixture } from '../core/evaluateMatrix.js';
 import { formatExpectedMatrix, updateExpected } from '../core/expectedMatrix.js';
 import type { LibraryOutcome } from '../core/libraryOutcome.js';
 import type { FixtureRecord, MatrixRun, Phase } from '../core/matrixRun.js';
 import { planMatrix } from '../core/planMatrix.js';
 import { selectMatrix, type SelectionOptions } from '../core/selectMatrix.js';
-import { probeLibraries } from '../loader/probeLibraries.js';
-import { TEMPLATES_DIR } from './paths.js';
+import { startProber, type Prober } from '../loader/probeLibraries.js';
+import { fixtureRequests } from './fixtureRequests.js';
 import { readTable } from './readTable.js';
 
 export interface MatrixOptions extends SelectionOptions {
@@ -24,10 +23,12 @@ export interface MatrixOptions extends SelectionOptions {
   readonly onBuildEvent?: ((event: BuildEvent) => void) | undefined;
 }
 
+type Timed = <T>(phase: Phase, work: () => Promise<T> | T) => Promise<T>;
+
 /** read → plan → generate → compile → load → verify (→ update the expected matrix). */
 export async function runMatrix(options: MatrixOptions): Promise<MatrixRun> {
   const phasesMs: Record<Phase, number> = { generate: 0, compile: 0, load: 0, verify: 0 };
-  const timed = async <T>(phase: Phase, work: () => Promise<T> | T): Promise<T> => {
+  const timed: Timed = async (phase, work) => {
     const started = performance.now();
     try {
       return await work();
@@ -36,28 +37,31 @@ export async function runMatrix(options: MatrixOptions): Promise<MatrixRun> {
     }
   };
 
-  const { table, plan, sources, selection } = await timed('generate', async () => {
-    const table = await readTable(options.tableDir);
+  // Children start now, so that Node and koffi load while the table is read and the cache checked.
+  const prober = startProber({ jobs: options.jobs, timeoutMs: options.timeoutMs });
+  try {
+    return await matrixWith(prober, options, phasesMs, timed);
+  } finally {
+    prober.close();
+  }
+}
+
+async function matrixWith(prober: Prober, options: MatrixOptions, phasesMs: Record<Phase, number>, timed: Timed): Promise<MatrixRun> {
+  const { table, plan, requests, selection } = await timed('generate', async () => {
+    const table = await readTable(options.tableDir, options.cacheDir);
     const selection = selectMatrix(table, options);
     const plan = planMatrix(selection);
-    const [fixture, interfacePlaceholder] = await Promise.all(
-      ['fixture.cpp.hbs', 'interface-placeholder.hpp.hbs'].map((name) => readFile(path.join(TEMPLATES_DIR, name), 'utf8')),
-    );
-    const render = createFixtureRenderer({ fixture: fixture ?? '', interfacePlaceholder: interfacePlaceholder ?? '' });
-    return { table, plan, selection, sources: plan.fixtures.map((spec) => ({ id: spec.id, source: render(spec), fileName: `lib${spec.kind}-${spec.builtFor}.so` })) };
+    return { table, plan, selection, requests: await fixtureRequests(plan.fixtures) };
   });
 
   const built = await timed('compile', async () => {
-    const compiler = await findCompiler(options.env);
-    return buildFixtures(sources, { compiler, cacheDir: options.cacheDir, jobs: options.jobs, onEvent: options.onBuildEvent });
+    const compiler = await findCompiler(options.env, options.cacheDir);
+    return buildFixtures(requests, { compiler, cacheDir: options.cacheDir, jobs: options.jobs, onEvent: options.onBuildEvent });
   });
 
   const opened = await timed('load', async () => {
     const loadable = plan.fixtures.filter((spec) => built.get(spec.id)?.status !== 'failed');
-    const outcomes = await probeLibraries(
-      loadable.map((spec) => ({ library: built.get(spec.id)?.library ?? '', symbol: spec.moduleName })),
-      { jobs: options.jobs, timeoutMs: options.timeoutMs },
-    );
+    const outcomes = await prober.probe(loadable.map((spec) => ({ library: built.get(spec.id)?.library ?? '', symbol: spec.moduleName })));
     const byId = new Map<string, LibraryOutcome>(loadable.map((spec, index) => [spec.id, outcomes[index] as LibraryOutcome]));
     return new Map(
       plan.fixtures.map((spec): [string, OpenedFixture] => {

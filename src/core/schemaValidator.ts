@@ -1,4 +1,4 @@
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv/dist/2020.js';
 
 /** A schema violation: where (JSON pointer) and what was expected there. */
 export interface SchemaProblem {
@@ -8,14 +8,9 @@ export interface SchemaProblem {
 
 export type ValidateDocument = (schemaId: string, value: unknown) => readonly SchemaProblem[];
 
-/** Compiles the JSON Schemas once; the returned function reports every violation, not only the first. */
-export function createSchemaValidator(schemas: readonly object[]): ValidateDocument {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, schemas: [...schemas] });
-  return (schemaId, value) => {
-    const validate = ajv.getSchema(schemaId);
-    if (!validate) throw new Error(`no JSON Schema with $id ${schemaId}`);
-    return validate(value) ? [] : (validate.errors ?? []).filter(isUseful).map(describe);
-  };
+/** Every violation a validator reported, located and phrased for a person. */
+export function describeSchemaErrors(errors: readonly ErrorObject[]): SchemaProblem[] {
+  return errors.filter(isUseful).map(describe);
 }
 
 // `if`/`then` and anyOf wrappers repeat what their branches already say.

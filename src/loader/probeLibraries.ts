@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { ToolchainError } from '../core/errors.js';
 import type { LibraryOutcome } from '../core/libraryOutcome.js';
@@ -11,19 +11,52 @@ export interface ProbeOptions {
   readonly timeoutMs: number;
 }
 
+export interface Prober {
+  /** Per item, in order, what opening its library and reading its module did. */
+  probe(items: readonly ProbeItem[]): Promise<LibraryOutcome[]>;
+  /** Lets children that were never given work go. */
+  close(): void;
+}
+
 /**
- * Opens every item's library in child processes and returns, per item and in order, what
- * happened. A child that crashes or hangs is replaced and the remaining items go on, so one
- * misbehaving library never takes the others' results with it.
+ * A child's start-up (Node and koffi, ~130 ms of CPU) costs as much as opening a few hundred
+ * fixtures: a further child only pays off beyond this many libraries.
  */
+const LIBRARIES_PER_CHILD = 300;
+
+/**
+ * Starts one child process at once, so that its start-up overlaps whatever the caller does
+ * before it has libraries to open; more start when there are many libraries. A child that
+ * crashes or hangs is replaced and the remaining items go on, so one misbehaving library never
+ * takes the others' results with it.
+ */
+export function startProber(options: ProbeOptions): Prober {
+  const idle = [spawnChild()];
+  const take = () => idle.pop() ?? spawnChild();
+  return {
+    async probe(items) {
+      const outcomes = new Array<LibraryOutcome | undefined>(items.length);
+      const queues = partition(items, Math.min(options.jobs, Math.ceil(new Set(items.map((item) => item.library)).size / LIBRARIES_PER_CHILD)));
+      await Promise.all(queues.map((queue) => drain(items, queue, outcomes, options.timeoutMs, take)));
+      return outcomes.map((outcome, index) => {
+        if (!outcome) throw new Error(`no outcome for ${items[index]?.library}`);
+        return outcome;
+      });
+    },
+    close() {
+      for (const child of idle.splice(0)) child.process.stdin?.end('[]');
+    },
+  };
+}
+
+/** One-shot: start, probe, close. */
 export async function probeLibraries(items: readonly ProbeItem[], options: ProbeOptions): Promise<LibraryOutcome[]> {
-  const outcomes = new Array<LibraryOutcome | undefined>(items.length);
-  const queues = partition(items, options.jobs);
-  await Promise.all(queues.map((queue) => drain(items, queue, outcomes, options.timeoutMs)));
-  return outcomes.map((outcome, index) => {
-    if (!outcome) throw new Error(`no outcome for ${items[index]?.library}`);
-    return outcome;
-  });
+  const prober = startProber(options);
+  try {
+    return await prober.probe(items);
+  } finally {
+    prober.close();
+  }
 }
 
 /** Items of one library string stay in one child (it opens each string once); queues balance by count. */
@@ -35,90 +68,103 @@ function partition(items: readonly ProbeItem[], jobs: number): number[][] {
   return queues.filter((queue) => queue.length > 0);
 }
 
-async function drain(items: readonly ProbeItem[], queue: number[], outcomes: Array<LibraryOutcome | undefined>, timeoutMs: number) {
+async function drain(items: readonly ProbeItem[], queue: number[], outcomes: Array<LibraryOutcome | undefined>, timeoutMs: number, take: () => Child) {
   let pending = queue;
   while (pending.length > 0) {
-    await runChild(pending.map((index) => items[index] as ProbeItem), timeoutMs, (local, outcome) => {
-      outcomes[pending[local] as number] = outcome;
+    const batch = pending;
+    await runBatch(take(), batch.map((index) => items[index] as ProbeItem), timeoutMs, (local, outcome) => {
+      outcomes[batch[local] as number] = outcome;
     });
-    pending = pending.filter((index) => !outcomes[index]);
+    pending = batch.filter((index) => !outcomes[index]);
   }
 }
 
-interface InFlight {
-  local: number;
-  at: 'start' | 'open' | 'symbol' | 'compatible';
-  manifest?: RawManifest;
+interface Child {
+  readonly process: ChildProcess;
+  /** Resolves with how the process ended. */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: Error }>;
+  /** The last few kB the process (or a library in it) printed. */
+  output: () => string;
+  onEvent: (event: ProbeEvent) => void;
 }
 
-function runChild(batch: readonly ProbeItem[], timeoutMs: number, record: (local: number, outcome: LibraryOutcome) => void): Promise<void> {
+function spawnChild(): Child {
   const { execArgv, script } = childEntry();
-  const child = spawn(process.execPath, [...execArgv, script], { stdio: ['pipe', 'pipe', 'pipe', 'pipe'] });
-  const current: InFlight = { local: 0, at: 'start' };
+  const process_ = spawn(process.execPath, [...execArgv, script], { stdio: ['pipe', 'pipe', 'pipe', 'pipe'] });
   let output = '';
   let buffered = '';
+  const child: Child = {
+    process: process_,
+    exited: new Promise((resolve) => {
+      process_.on('error', (error) => resolve({ code: null, signal: null, error }));
+      process_.on('close', (code, signal) => resolve({ code, signal }));
+    }),
+    output: () => output,
+    onEvent: () => undefined,
+  };
+  const collect = (chunk: Buffer) => {
+    output = (output + chunk.toString('utf8')).slice(-4000);
+  };
+  process_.stdout?.on('data', collect);
+  process_.stderr?.on('data', collect);
+  process_.stdin?.on('error', () => undefined); // a child that died early: its exit tells why
+  (process_.stdio[PROTOCOL_FD] as NodeJS.ReadableStream).on('data', (chunk: Buffer) => {
+    buffered += chunk.toString('utf8');
+    let newline: number;
+    while ((newline = buffered.indexOf('\n')) >= 0) {
+      const line = buffered.slice(0, newline);
+      buffered = buffered.slice(newline + 1);
+      child.onEvent(JSON.parse(line) as ProbeEvent);
+    }
+  });
+  return child;
+}
+
+async function runBatch(child: Child, batch: readonly ProbeItem[], timeoutMs: number, record: (local: number, outcome: LibraryOutcome) => void): Promise<void> {
+  const current: { local: number; at: 'start' | 'open' | 'symbol' | 'compatible'; manifest?: RawManifest | undefined } = { local: 0, at: 'start' };
   let timedOut = false;
   let timer: NodeJS.Timeout | undefined;
   const arm = () => {
     clearTimeout(timer);
     timer = setTimeout(() => {
       timedOut = true;
-      child.kill('SIGKILL');
+      child.process.kill('SIGKILL');
     }, timeoutMs);
   };
-  const collect = (chunk: Buffer) => {
-    output = (output + chunk.toString('utf8')).slice(-4000);
-  };
-  child.stdout.on('data', collect);
-  child.stderr.on('data', collect);
-  (child.stdio[PROTOCOL_FD] as NodeJS.ReadableStream).on('data', (chunk: Buffer) => {
-    buffered += chunk.toString('utf8');
-    let newline: number;
-    while ((newline = buffered.indexOf('\n')) >= 0) {
-      const event = JSON.parse(buffered.slice(0, newline)) as ProbeEvent;
-      buffered = buffered.slice(newline + 1);
-      if ('outcome' in event) {
-        record(event.i, event.outcome);
-        current.at = 'start';
-      } else {
-        Object.assign(current, { local: event.i, at: event.at, manifest: 'manifest' in event ? event.manifest : undefined });
-        arm();
-      }
+  child.onEvent = (event) => {
+    if ('outcome' in event) {
+      record(event.i, event.outcome);
+      current.at = 'start';
+      return;
     }
-  });
-  child.stdin.end(JSON.stringify(batch));
-  arm(); // a child that never starts counts as hung too
-
-  return new Promise((resolve, reject) => {
-    child.on('error', (error) => reject(new ToolchainError(`cannot start the library prober: ${error.message}`, 'check that Node.js can spawn itself')));
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0 && !timedOut) return resolve();
-      if (current.at === 'start') {
-        // The child died between items or before the first one: that is the prober itself failing.
-        return reject(
-          new ToolchainError(`the library prober exited with ${signal ?? `code ${code}`} before opening a library:\n${output.trim()}`, 'reinstall with `npm ci` (koffi must load on this machine)'),
-        );
-      }
-      const item = batch[current.local] as ProbeItem;
-      const how = timedOut ? `did not return within ${timeoutMs} ms` : `killed the process (${signal ?? `exit code ${code}`})`;
-      const tail = lastLine(output);
-      const detail = `${how}${tail ? `; it printed: ${tail}` : ''}`;
-      const failed = timedOut ? 'timeout' : 'crash';
-      if (current.at === 'compatible' && current.manifest) {
-        const { compatiblePresent: _present, ...fields } = current.manifest;
-        record(current.local, { stage: 'manifest', manifest: { ...fields, compatible: { present: true, failed, detail: `compatible() of '${item.symbol}' ${detail}` } } });
-      } else {
-        const step = current.at === 'open' ? `dlopen('${item.library}') (static initialisers)` : `reading the manifest '${item.symbol}'`;
-        record(current.local, { stage: failed, message: `${step} ${detail}` });
-      }
-      resolve();
-    });
-  });
-}
-
-function lastLine(text: string): string {
-  return text.trim().split('\n').at(-1)?.trim() ?? '';
+    Object.assign(current, { local: event.i, at: event.at, manifest: 'manifest' in event ? event.manifest : undefined });
+    arm();
+  };
+  child.process.stdin?.end(JSON.stringify(batch));
+  arm(); // a child that never gets going counts as hung too
+  const { code, signal, error } = await child.exited;
+  clearTimeout(timer);
+  if (error) throw new ToolchainError(`cannot start the library prober: ${error.message}`, 'check that Node.js can run child processes here');
+  if (code === 0 && !timedOut) return;
+  if (current.at === 'start') {
+    // Died between items or before the first: that is the prober itself failing, not a library.
+    throw new ToolchainError(
+      `the library prober exited with ${signal ?? `code ${code}`} before opening a library:\n${child.output().trim()}`,
+      'reinstall with `npm ci` (koffi must load on this machine)',
+    );
+  }
+  const item = batch[current.local] as ProbeItem;
+  const how = timedOut ? `did not return within ${timeoutMs} ms` : `killed the process (${signal ?? `exit code ${code}`})`;
+  const tail = child.output().trim().split('\n').at(-1)?.trim() ?? '';
+  const detail = `${how}${tail ? `; it printed: ${tail}` : ''}`;
+  const failed = timedOut ? 'timeout' : 'crash';
+  if (current.at === 'compatible' && current.manifest) {
+    const { compatiblePresent: _present, ...fields } = current.manifest;
+    record(current.local, { stage: 'manifest', manifest: { ...fields, compatible: { present: true, failed, detail: `compatible() of '${item.symbol}' ${detail}` } } });
+  } else {
+    const step = current.at === 'open' ? `dlopen('${item.library}') (static initialisers)` : `reading the manifest '${item.symbol}'`;
+    record(current.local, { stage: failed, message: `${step} ${detail}` });
+  }
 }
 
 /** The child's entry point: compiled JavaScript next to this file, or the TypeScript source under the test runner. */

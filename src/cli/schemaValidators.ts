@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { ErrorObject } from 'ajv/dist/2020.js';
+import { describeSchemaErrors, type ValidateDocument } from '../core/schemaValidator.js';
+
+type CompiledValidator = ((value: unknown) => boolean) & { errors?: ErrorObject[] | null };
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Validators for the table's JSON Schemas. Compiling them with ajv costs more than a whole
+ * warm matrix run should, so ajv's standalone code for exactly these schemas (and this ajv
+ * version) is kept in the cache folder and reused; ajv itself is loaded only to make it.
+ */
+export async function loadSchemaValidator(schemas: readonly object[], cacheDir: string): Promise<ValidateDocument> {
+  const ajvVersion = (require('ajv/package.json') as { version: string }).version;
+  const key = createHash('sha256').update(JSON.stringify([ajvVersion, schemas])).digest('hex');
+  const file = path.join(cacheDir, 'validators', `${key.slice(0, 32)}.cjs`);
+  const code = await readFile(file, 'utf8').catch(() => compileStandalone(schemas, file));
+  const exports = evaluate(code);
+  const byId = new Map(schemas.map((schema, index) => [(schema as { $id?: string }).$id ?? '', exports[`s${index}`]]));
+  return (schemaId, value) => {
+    const validate = byId.get(schemaId);
+    if (!validate) throw new Error(`no JSON Schema with $id ${schemaId}`);
+    return validate(value) ? [] : describeSchemaErrors(validate.errors ?? []);
+  };
+}
+
+async function compileStandalone(schemas: readonly object[], file: string): Promise<string> {
+  const [{ Ajv2020 }, standalone] = await Promise.all([import('ajv/dist/2020.js'), import('ajv/dist/standalone/index.js')]);
+  const ajv = new Ajv2020({ allErrors: true, strict: true, schemas: [...schemas], code: { source: true } });
+  const names = Object.fromEntries(schemas.map((schema, index) => [`s${index}`, (schema as { $id?: string }).$id ?? '']));
+  // CommonJS under nodenext: the namespace's default is module.exports, whose `default` is the function.
+  const code = standalone.default.default(ajv, names);
+  await mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, code);
+  await rename(temporary, file);
+  return code;
+}
+
+/** Runs ajv's generated CommonJS module; its `require`s are ajv's small runtime helpers. */
+function evaluate(code: string): Record<string, CompiledValidator> {
+  const module = { exports: {} as Record<string, CompiledValidator> };
+  new Function('module', 'exports', 'require', code)(module, module.exports, require);
+  return module.exports;
+}
