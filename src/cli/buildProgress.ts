@@ -1,5 +1,6 @@
 import { SingleBar } from 'cli-progress';
 import type { BuildEvent } from '../build/buildFixtures.js';
+import { plural } from '../report/plural.js';
 import type { CliIo } from './cliIo.js';
 
 /**
@@ -29,7 +30,7 @@ export function createBuildProgress(io: CliIo) {
             });
             bar.start(total, 0, { current: '' });
           } else {
-            io.stderr(`compiling ${total} of ${event.total} fixtures (${event.total - total} cached) with ${event.jobs} jobs…\n`);
+            io.stderr(`compiling ${total} of ${plural(event.total, 'fixture')} (${event.total - total} cached) with ${plural(event.jobs, 'job')}…\n`);
           }
           return;
         case 'compiling':
@@ -44,7 +45,7 @@ export function createBuildProgress(io: CliIo) {
       if (total === 0) return;
       bar?.stop();
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      if (!bar) io.stderr(`compiled ${total - failed} fixtures in ${seconds} s${failed > 0 ? ` (${failed} failed to compile)` : ''}\n`);
+      if (!bar) io.stderr(`compiled ${plural(total - failed, 'fixture')} in ${seconds} s${failed > 0 ? ` (${failed} failed to compile)` : ''}\n`);
     },
   };
 }

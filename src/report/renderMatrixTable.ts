@@ -5,6 +5,7 @@ import { groupBy } from '../core/groupBy.js';
 import { PHASES, type MatrixRun } from '../core/matrixRun.js';
 import type { Stage } from '../core/stage.js';
 import { describeFinding } from './describeFinding.js';
+import { plural } from './plural.js';
 import { STAGE_LABELS } from './stageLabels.js';
 
 export const LAYOUTS = ['auto', 'grid', 'summary'] as const;
@@ -53,10 +54,6 @@ export function renderMatrixTable(run: MatrixRun, options: TableOptions): string
   }
   out.push('', summary(run, c), buildLine(run, c));
   return `${out.join('\n')}\n`;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /** cli-table3 pads every cell, the last column included. */

@@ -72,6 +72,22 @@ describe('mesos-matrix matrix on the default table', () => {
   });
 });
 
+describe('the build cache', () => {
+  it('recompiles only the fixtures of the release file that changed', async () => {
+    const dir = copyOfTable();
+    const file = path.join(dir, 'releases', '0.25.0.json');
+    const release = JSON.parse(readFileSync(file, 'utf8'));
+    release.kinds.Zeta = '0.25.0';
+    release.kinds.Isolator = '0.24.1'; // a minimum does not change any fixture
+    writeFileSync(file, JSON.stringify(release, null, 2));
+    const run = await runCli(['matrix', '--table', dir, '--format', 'json'], env);
+    const report = JSON.parse(run.stdout);
+    const compiled = report.fixtures.filter((fixture: { build: { status: string } }) => fixture.build.status === 'compiled').map((fixture: { id: string }) => fixture.id);
+    expect(compiled).toEqual(['Zeta/0.25.0']);
+    expect(run.stderr).toMatch(/^compiling 1 of 43 fixtures \(42 cached\) with 1 job…\ncompiled 1 fixture in [0-9.]+ s$/); // execa strips the final newline
+  });
+});
+
 describe('bad input', () => {
   it('rejects a release file that violates its schema, naming file, pointer and expectation, and builds nothing', async () => {
     const dir = copyOfTable();
