@@ -69,18 +69,25 @@ export async function buildFixtures(requests: readonly BuildRequest[], options: 
   }
   const jobs = Math.max(1, Math.min(options.jobs, pending.length));
   options.onEvent?.({ type: 'plan', total: requests.length, toCompile: pending.length, jobs });
+  // The next compiler starts as soon as one exits; renaming and stamping its output go on alongside.
+  const bookkeeping: Promise<void>[] = [];
   let next = 0;
   const worker = async () => {
     while (next < pending.length) {
       const unit = pending[next++] as Unit;
       const id = unit.requests[0]?.id ?? unit.key;
       options.onEvent?.({ type: 'compiling', id });
-      const outcome = await compileOne(unit, options.compiler);
-      await settle(unit, outcome, outcomes, options);
-      options.onEvent?.({ type: 'compiled', id, outcome });
+      const compiled = await runCompiler(unit, options.compiler);
+      bookkeeping.push(
+        finish(unit, compiled).then(async (outcome) => {
+          await settle(unit, outcome, outcomes, options);
+          options.onEvent?.({ type: 'compiled', id, outcome });
+        }),
+      );
     }
   };
   await Promise.all(Array.from({ length: jobs }, worker));
+  await Promise.all(bookkeeping);
   return outcomes;
 }
 
@@ -103,9 +110,15 @@ async function settle(unit: Unit, outcome: BuildOutcome, outcomes: Map<string, B
   }
 }
 
-async function compileOne(unit: Unit, compiler: Compiler): Promise<BuildOutcome> {
+interface CompilerRun {
+  readonly temporary: string;
+  readonly durationMs: number;
+  readonly failed: boolean;
+  readonly stderr: string;
+}
+
+async function runCompiler(unit: Unit, compiler: Compiler): Promise<CompilerRun> {
   const started = performance.now();
-  const elapsed = () => Math.round(performance.now() - started);
   const { entry } = unit;
   await mkdir(entry.directory, { recursive: true });
   // Write under temporary names and rename: a run killed half-way leaves no entry that looks whole.
@@ -113,16 +126,21 @@ async function compileOne(unit: Unit, compiler: Compiler): Promise<BuildOutcome>
   await writeFile(entry.source, unit.source);
   const [file = 'c++', ...leading] = compiler.command;
   const { execa } = await import('execa');
-  const result = await execa(file, [...leading, ...compilerArgs(entry.source, temporary)], { reject: false, timeout: 120_000 });
-  if (result.failed) {
-    const stderr = result.stderr || result.stdout || String(result.message);
-    return { status: 'failed', library: entry.library, durationMs: elapsed(), message: `the fixture did not compile: ${firstError(stderr)}`, stderr };
+  const result = await execa(file, [...leading, ...compilerArgs(entry.source, temporary)], { reject: false, stdin: 'ignore', timeout: 120_000 });
+  const stderr = result.failed ? result.stderr || result.stdout || String(result.message) : '';
+  return { temporary, durationMs: Math.round(performance.now() - started), failed: result.failed, stderr };
+}
+
+async function finish(unit: Unit, run: CompilerRun): Promise<BuildOutcome> {
+  const { entry } = unit;
+  if (run.failed) {
+    return { status: 'failed', library: entry.library, durationMs: run.durationMs, message: `the fixture did not compile: ${firstError(run.stderr)}`, stderr: run.stderr };
   }
-  await rename(temporary, entry.library);
+  await rename(run.temporary, entry.library);
   const stampTemporary = `${entry.stamp}.${process.pid}.tmp`;
   await writeFile(stampTemporary, `${JSON.stringify({ sha256: digest(await readFile(entry.library)), fixtures: unit.requests.map((request) => request.id) })}\n`);
   await rename(stampTemporary, entry.stamp);
-  return { status: 'compiled', library: entry.library, durationMs: elapsed() };
+  return { status: 'compiled', library: entry.library, durationMs: run.durationMs };
 }
 
 function firstError(stderr: string): string {

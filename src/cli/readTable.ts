@@ -6,6 +6,16 @@ import type { VersionTable } from '../core/versionTable.js';
 import { readJsonFile } from './readJsonFile.js';
 import { loadSchemaValidator } from './schemaValidators.js';
 
+/** The table's JSON Schemas (`<table>/schemas/*.json`), in file-name order. */
+export async function readTableSchemas(tableDir: string): Promise<object[]> {
+  const folder = path.join(tableDir, 'schemas');
+  const names = await readdir(folder).catch((error: Error) => {
+    throw new ConfigError(`${path.join(path.basename(tableDir), 'schemas')}: cannot list: ${error.message}`, 'point --table at a folder holding releases/, scenarios/, schemas/, sets.json and expected/matrix.json');
+  });
+  const files = names.filter((name) => name.endsWith('.json')).sort();
+  return Promise.all(files.map(async (name) => (await readJsonFile(path.join(folder, name), path.join(path.basename(tableDir), 'schemas', name))) as object));
+}
+
 /** Reads `versions/` (releases, sets, scenarios, the expected matrix and their schemas) and validates it. */
 export async function readTable(tableDir: string, cacheDir: string): Promise<VersionTable> {
   const shown = (file: string) => path.join(path.basename(tableDir), file);
@@ -17,14 +27,14 @@ export async function readTable(tableDir: string, cacheDir: string): Promise<Ver
       throw new ConfigError(`${shown(folder)}: cannot list: ${(error as Error).message}`, 'point --table at a folder holding releases/, scenarios/, schemas/, sets.json and expected/matrix.json');
     }
   };
-  const [schemaFiles, releaseFiles, scenarioFiles] = await Promise.all([jsonIn('schemas'), jsonIn('releases'), jsonIn('scenarios')]);
+  const [releaseFiles, scenarioFiles] = await Promise.all([jsonIn('releases'), jsonIn('scenarios')]);
   const [schemas, releases, scenarios, sets, expected] = await Promise.all([
-    Promise.all(schemaFiles.map(read)),
+    readTableSchemas(tableDir),
     Promise.all(releaseFiles.map(read)),
     Promise.all(scenarioFiles.map(read)),
     read('sets.json'),
     read('expected/matrix.json'),
   ]);
-  const validate = await loadSchemaValidator(schemas.map((schema) => schema.value as object), cacheDir);
+  const validate = await loadSchemaValidator(schemas, cacheDir);
   return resolveTable({ releases, scenarios, sets, expected }, validate);
 }

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildFixtures, type BuildEvent } from '../build/buildFixtures.js';
-import { findCompiler } from '../build/findCompiler.js';
+import { findCompiler, type Compiler } from '../build/findCompiler.js';
 import { evaluateMatrix, type OpenedFixture } from '../core/evaluateMatrix.js';
 import { formatExpectedMatrix, updateExpected } from '../core/expectedMatrix.js';
 import type { LibraryOutcome } from '../core/libraryOutcome.js';
@@ -37,16 +37,19 @@ export async function runMatrix(options: MatrixOptions): Promise<MatrixRun> {
     }
   };
 
-  // Children start now, so that Node and koffi load while the table is read and the cache checked.
+  // Started now, so that they overlap reading the table: the prober child loads Node and koffi,
+  // and the compiler is identified (from memory when warm, else by running it).
   const prober = startProber({ jobs: options.jobs, timeoutMs: options.timeoutMs });
+  const compiler = findCompiler(options.env, options.cacheDir);
+  compiler.catch(() => undefined); // awaited, and reported, in the compile phase
   try {
-    return await matrixWith(prober, options, phasesMs, timed);
+    return await matrixWith(prober, compiler, options, phasesMs, timed);
   } finally {
     prober.close();
   }
 }
 
-async function matrixWith(prober: Prober, options: MatrixOptions, phasesMs: Record<Phase, number>, timed: Timed): Promise<MatrixRun> {
+async function matrixWith(prober: Prober, compiler: Promise<Compiler>, options: MatrixOptions, phasesMs: Record<Phase, number>, timed: Timed): Promise<MatrixRun> {
   const { table, plan, requests, selection } = await timed('generate', async () => {
     const table = await readTable(options.tableDir, options.cacheDir);
     const selection = selectMatrix(table, options);
@@ -55,8 +58,7 @@ async function matrixWith(prober: Prober, options: MatrixOptions, phasesMs: Reco
   });
 
   const built = await timed('compile', async () => {
-    const compiler = await findCompiler(options.env, options.cacheDir);
-    return buildFixtures(requests, { compiler, cacheDir: options.cacheDir, jobs: options.jobs, onEvent: options.onBuildEvent });
+    return buildFixtures(requests, { compiler: await compiler, cacheDir: options.cacheDir, jobs: options.jobs, onEvent: options.onBuildEvent });
   });
 
   const opened = await timed('load', async () => {

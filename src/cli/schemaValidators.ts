@@ -4,21 +4,26 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { describeSchemaErrors, type ValidateDocument } from '../core/schemaValidator.js';
+import { PACKAGE_ROOT } from './paths.js';
 
 type CompiledValidator = ((value: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
 const require = createRequire(import.meta.url);
 
+/** Where `npm run build` leaves validators for the schemas of versions/schemas (see scripts/precompile-validators.ts). */
+export const PRECOMPILED_DIR = path.join(PACKAGE_ROOT, 'dist');
+
 /**
  * Validators for the table's JSON Schemas. Compiling them with ajv costs more than a whole
  * warm matrix run should, so ajv's standalone code for exactly these schemas (and this ajv
- * version) is kept in the cache folder and reused; ajv itself is loaded only to make it.
+ * version) is made once — by the build, else on first use into the cache folder — and reused;
+ * ajv itself is loaded only to make it. Edited schemas simply get code of their own.
  */
 export async function loadSchemaValidator(schemas: readonly object[], cacheDir: string): Promise<ValidateDocument> {
   const ajvVersion = (require('ajv/package.json') as { version: string }).version;
   const key = createHash('sha256').update(JSON.stringify([ajvVersion, schemas])).digest('hex');
-  const file = path.join(cacheDir, 'validators', `${key.slice(0, 32)}.cjs`);
-  const code = await readFile(file, 'utf8').catch(() => compileStandalone(schemas, file));
+  const file = (dir: string) => path.join(dir, 'validators', `${key.slice(0, 32)}.cjs`);
+  const code = await readFile(file(PRECOMPILED_DIR), 'utf8').catch(() => readFile(file(cacheDir), 'utf8')).catch(() => compileStandalone(schemas, file(cacheDir)));
   const exports = evaluate(code);
   const byId = new Map(schemas.map((schema, index) => [(schema as { $id?: string }).$id ?? '', exports[`s${index}`]]));
   return (schemaId, value) => {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { ToolchainError } from '../core/errors.js';
 import type { LibraryOutcome } from '../core/libraryOutcome.js';
@@ -91,6 +92,14 @@ interface Child {
 function spawnChild(): Child {
   const { execArgv, script } = childEntry();
   const process_ = spawn(process.execPath, [...execArgv, script], { stdio: ['pipe', 'pipe', 'pipe', 'pipe'] });
+  // A child starts before it has work; niced, its start-up takes no CPU from compilers.
+  if (process_.pid !== undefined) {
+    try {
+      setPriority(process_.pid, 10);
+    } catch {
+      // not permitted here: it merely competes a little
+    }
+  }
   let output = '';
   let buffered = '';
   const child: Child = {
