@@ -56,3 +56,68 @@ for (const [release, facts] of Object.entries(reference)) {
   await fs.writeFile(path.join(outDir, `${release}.json`), `${JSON.stringify(file, null, 2)}\n`);
 }
 console.log(`wrote ${Object.keys(reference).length} release files to ${path.relative(root, outDir)}`);
+
+// Interfaces: each distinct interface of a kind once, with the releases that use it.
+interface ReferenceMethod {
+  name: string;
+  returns: string | null;
+  params: Array<{ type: string; name: string; default: string | null }>;
+  pure: boolean;
+  const: boolean;
+  virtual: boolean;
+  kind?: string;
+}
+interface ReferenceInterface {
+  header: string;
+  class: string;
+  base: string | null;
+  methods: ReferenceMethod[];
+  source: string;
+  registeredInKindToVersion: boolean;
+  wrapper?: boolean;
+  implementedVia?: { class: string; base: string | null; methods: ReferenceMethod[] };
+}
+const all = (await fs.readJson(path.join(referenceDir, 'interfaces-all.json'))) as Record<string, Record<string, ReferenceInterface>>;
+const method = (m: ReferenceMethod) => ({
+  name: m.name,
+  returns: m.returns,
+  params: m.params.map((p) => ({ type: p.type, name: p.name, default: p.default })),
+  pure: m.pure,
+  const: m.const,
+  destructor: m.kind === 'destructor',
+});
+const byKind = new Map<string, Array<{ releases: string[]; sources: string[]; definition: object }>>();
+for (const [release, kinds] of Object.entries(all)) {
+  for (const [kind, reference] of Object.entries(kinds)) {
+    // SecretGenerator has a Module<T> but no kindToVersion entry: not a loadable kind.
+    if (!reference.registeredInKindToVersion) continue;
+    const wrapper = reference.wrapper === true && reference.implementedVia !== undefined;
+    const implemented = wrapper ? reference.implementedVia! : reference;
+    const definition = {
+      header: reference.header,
+      class: reference.class,
+      structure: wrapper ? 'wrapper' : 'abstract',
+      implements: { class: implemented.class, base: implemented.base },
+      // The virtual methods a module author implements, in vtable order.
+      methods: implemented.methods.filter((m) => m.virtual || m.kind === 'destructor').map(method),
+    };
+    const entries = byKind.get(kind) ?? [];
+    const same = entries.find((entry) => JSON.stringify(entry.definition) === JSON.stringify(definition));
+    if (same) {
+      same.releases.push(release);
+      same.sources.push(reference.source);
+    } else entries.push({ releases: [release], sources: [reference.source], definition });
+    byKind.set(kind, entries);
+  }
+}
+const interfacesDir = path.join(root, 'versions', 'interfaces');
+await fs.ensureDir(interfacesDir);
+for (const [kind, entries] of byKind) {
+  const file = {
+    $schema: '../schemas/interface.schema.json',
+    kind,
+    interfaces: entries.map((entry) => ({ releases: entry.releases, source: entry.sources[0], ...entry.definition })),
+  };
+  await fs.writeFile(path.join(interfacesDir, `${kind}.json`), `${JSON.stringify(file, null, 2)}\n`);
+}
+console.log(`wrote ${byKind.size} interface files to ${path.relative(root, interfacesDir)}`);

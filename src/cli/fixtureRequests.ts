@@ -10,10 +10,10 @@ import { TEMPLATES_DIR } from './paths.js';
  * source, so a warm run never loads Handlebars; it is imported on the first render only.
  */
 export async function fixtureRequests(specs: readonly FixtureSpec[], templatesDir = TEMPLATES_DIR): Promise<BuildRequest[]> {
-  const [fixture = '', interfacePlaceholder = ''] = await Promise.all(
-    ['fixture.cpp.hbs', 'interface-placeholder.hpp.hbs'].map((name) => readFile(path.join(templatesDir, name), 'utf8')),
+  const [fixture = '', interfaceHeader = ''] = await Promise.all(
+    ['fixture.cpp.hbs', 'interface.hpp.hbs'].map((name) => readFile(path.join(templatesDir, name), 'utf8')),
   );
-  const templates: FixtureTemplateSources = { fixture, interfacePlaceholder };
+  const templates: FixtureTemplateSources = { fixture, interfaceHeader };
   let renderer: Promise<RenderFixture> | undefined;
   const render = (spec: FixtureSpec) => {
     renderer ??= import('../codegen/renderFixture.js').then(({ createFixtureRenderer }) => createFixtureRenderer(templates));

@@ -10,7 +10,7 @@ import { loadSchemaValidator } from './schemaValidators.js';
 export async function readTableSchemas(tableDir: string): Promise<object[]> {
   const folder = path.join(tableDir, 'schemas');
   const names = await readdir(folder).catch((error: Error) => {
-    throw new ConfigError(`${path.join(path.basename(tableDir), 'schemas')}: cannot list: ${error.message}`, 'point --table at a folder holding releases/, scenarios/, schemas/, sets.json and expected/matrix.json');
+    throw new ConfigError(`${path.join(path.basename(tableDir), 'schemas')}: cannot list: ${error.message}`, 'point --table at a folder holding releases/, interfaces/, scenarios/, schemas/, sets.json and expected/matrix.json');
   });
   const files = names.filter((name) => name.endsWith('.json')).sort();
   return Promise.all(files.map(async (name) => (await readJsonFile(path.join(folder, name), path.join(path.basename(tableDir), 'schemas', name))) as object));
@@ -24,17 +24,18 @@ export async function readTable(tableDir: string, cacheDir: string): Promise<Ver
     try {
       return (await readdir(path.join(tableDir, folder))).filter((name) => name.endsWith('.json')).sort().map((name) => `${folder}/${name}`);
     } catch (error) {
-      throw new ConfigError(`${shown(folder)}: cannot list: ${(error as Error).message}`, 'point --table at a folder holding releases/, scenarios/, schemas/, sets.json and expected/matrix.json');
+      throw new ConfigError(`${shown(folder)}: cannot list: ${(error as Error).message}`, 'point --table at a folder holding releases/, interfaces/, scenarios/, schemas/, sets.json and expected/matrix.json');
     }
   };
-  const [releaseFiles, scenarioFiles] = await Promise.all([jsonIn('releases'), jsonIn('scenarios')]);
-  const [schemas, releases, scenarios, sets, expected] = await Promise.all([
+  const [releaseFiles, interfaceFiles, scenarioFiles] = await Promise.all([jsonIn('releases'), jsonIn('interfaces'), jsonIn('scenarios')]);
+  const [schemas, releases, interfaces, scenarios, sets, expected] = await Promise.all([
     readTableSchemas(tableDir),
     Promise.all(releaseFiles.map(read)),
+    Promise.all(interfaceFiles.map(read)),
     Promise.all(scenarioFiles.map(read)),
     read('sets.json'),
     read('expected/matrix.json'),
   ]);
   const validate = await loadSchemaValidator(schemas, cacheDir);
-  return resolveTable({ releases, scenarios, sets, expected }, validate);
+  return resolveTable({ releases, interfaces, scenarios, sets, expected }, validate);
 }

@@ -1,3 +1,4 @@
+import type { KindInterface } from './kindInterface.js';
 import type { Manifest } from './manifest.js';
 
 /** What a fixture's `compatible` member points to. */
@@ -27,6 +28,8 @@ export interface FixtureSpec {
   readonly moduleName: string;
   /** The table file the fixture derives from, named in the generated source's header. */
   readonly origin: string;
+  /** The interface of `kind` at `builtFor` that the fixture implements. */
+  readonly interface: KindInterface;
   readonly declared: DeclaredManifest;
   /** `false`: the module object has internal linkage, so `dlsym` cannot find it. */
   readonly exportSymbol: boolean;
@@ -42,13 +45,21 @@ export function fixtureModuleName(kind: string): string {
 }
 
 /** A well-behaved fixture of `kind` built against `builtFor`, as a real module author would write it. */
-export function standardFixture(id: string, kind: string, builtFor: string, compatible: CompatibleBehaviour, origin: string): FixtureSpec {
+export function standardFixture(
+  id: string,
+  kind: string,
+  builtFor: string,
+  compatible: CompatibleBehaviour,
+  origin: string,
+  face: KindInterface,
+): FixtureSpec {
   return {
     id,
     kind,
     builtFor,
     moduleName: fixtureModuleName(kind),
     origin,
+    interface: face,
     declared: {
       moduleApiVersion: '2',
       mesosVersion: builtFor,

@@ -1,5 +1,7 @@
 import { standardFixture, type FixtureSpec } from './fixtureSpec.js';
 import type { Host } from './host.js';
+import type { InterfaceTable } from './kindInterface.js';
+import { placeholderInterface } from './placeholderInterface.js';
 import type { Release, Scenario, ScenarioRow } from './versionTable.js';
 
 /** A scenario row with the host it describes and the fixture it loads. */
@@ -30,15 +32,20 @@ export interface MatrixSelection {
   readonly kinds: ReadonlySet<string>;
   /** Scenarios with the rows to run. */
   readonly scenarios: readonly Scenario[];
+  /** What each fixture implements. */
+  readonly interfaces: InterfaceTable;
 }
 
 export function planMatrix(selection: MatrixSelection): MatrixPlan {
-  // Real modules pass NULL for compatible() (all in-tree modules but a few test ones, loader-facts §4).
+  const face = (kind: string, release: string) => selection.interfaces.get(kind)?.get(release) ?? placeholderInterface(kind);
+  // Fixtures supply compatible() returning true, as a module author who wants backwards
+  // compatibility does (loader-facts §4): without it every kind table reduces to "equal only",
+  // and relaxing a kind's minimum (--what-if) could never admit anything.
   const rows = selection.builtFor
     .flatMap((release) =>
       [...release.host.kinds.keys()]
         .filter((kind) => selection.kinds.has(kind))
-        .map((kind) => standardFixture(`${kind}/${release.release}`, kind, release.release, 'absent', release.file)),
+        .map((kind) => standardFixture(`${kind}/${release.release}`, kind, release.release, 'true', release.file, face(kind, release.release))),
     )
     .sort((a, b) => (a.kind === b.kind ? 0 : a.kind < b.kind ? -1 : 1)); // stable: releases stay in version order
 
@@ -46,7 +53,7 @@ export function planMatrix(selection: MatrixSelection): MatrixPlan {
   const scenarioRows = selection.scenarios.flatMap((scenario) =>
     scenario.rows.map((row): PlannedScenarioRow => {
       const id = `${scenario.name}:${scenario.kind}/${row.library}`;
-      const fixture = scenarioFixtures.get(id) ?? standardFixture(id, scenario.kind, row.library, scenario.compatible, scenario.file);
+      const fixture = scenarioFixtures.get(id) ?? standardFixture(id, scenario.kind, row.library, scenario.compatible, scenario.file, face(scenario.kind, row.library));
       scenarioFixtures.set(id, fixture);
       return { id: `${scenario.name}#${row.number}`, scenario, row, host: scenarioHost(scenario, row), fixture };
     }),

@@ -2,6 +2,7 @@ import semver from 'semver';
 import { ConfigError } from './errors.js';
 import { expectedFromFile, type ExpectedMatrixFile } from './expectedMatrix.js';
 import { grammarOf, type LoaderRules } from './host.js';
+import type { KindInterface } from './kindInterface.js';
 import type { ValidateDocument } from './schemaValidator.js';
 import type { Stage } from './stage.js';
 import { parseVersion } from './stoutVersion.js';
@@ -15,6 +16,7 @@ export interface TableDocument {
 
 export interface TableDocuments {
   readonly releases: readonly TableDocument[];
+  readonly interfaces: readonly TableDocument[];
   readonly sets: TableDocument;
   readonly scenarios: readonly TableDocument[];
   readonly expected: TableDocument;
@@ -30,6 +32,10 @@ interface ReleaseFile {
 }
 interface SetsFile {
   sets: Record<string, string[]>;
+}
+interface InterfaceFile {
+  kind: string;
+  interfaces: Array<Omit<KindInterface, 'cppClass' | 'implements' | 'file'> & { releases: string[]; class: string; implements: { class: string; base: string | null } }>;
 }
 type ScenarioFile = Omit<Scenario, 'file' | 'rows'> & { rows: Array<Omit<ScenarioRow, 'stage' | 'number'> & { stage: Stage }> };
 
@@ -83,6 +89,25 @@ export function resolveTable(documents: TableDocuments, validate: ValidateDocume
     scenarios.push({ ...file, file: document.file, rows: file.rows.map((row, index) => ({ ...row, number: index + 1 })) });
   }
 
+  const interfaces = new Map<string, Map<string, KindInterface>>();
+  const byRelease = new Map(releases.map((release) => [release.release, release]));
+  for (const document of documents.interfaces) {
+    const file = check<InterfaceFile>(document, 'interface');
+    if (!file) continue;
+    if (!document.file.endsWith(`/${file.kind}.json`)) problems.push(`${document.file}: /kind: expected the file to be named ${file.kind}.json`);
+    const perRelease = new Map<string, KindInterface>();
+    file.interfaces.forEach(({ releases: used, class: cppClass, implements: implemented, ...rest }, index) => {
+      const face: KindInterface = { ...rest, cppClass, implements: { cppClass: implemented.class, base: implemented.base }, file: document.file };
+      used.forEach((release, at) => {
+        const pointer = `/interfaces/${index}/releases/${at}`;
+        if (perRelease.has(release)) problems.push(`${document.file}: ${pointer}: expected each release in one interface only, but ${release} is listed twice`);
+        else if (!byRelease.get(release)?.host.kinds.has(file.kind)) problems.push(`${document.file}: ${pointer}: expected a release that registers ${file.kind}, got ${release}`);
+        perRelease.set(release, face);
+      });
+    });
+    interfaces.set(file.kind, perRelease);
+  }
+
   const expectedFile = check<ExpectedMatrixFile>(documents.expected, 'expected-matrix');
   for (const [fixture, stages] of Object.entries(expectedFile?.rows ?? {})) {
     if (expectedFile && stages.length !== expectedFile.hosts.length) {
@@ -96,5 +121,5 @@ export function resolveTable(documents: TableDocuments, validate: ValidateDocume
       'fix the files named above; each must match its JSON Schema in versions/schemas/ (nothing was built)',
     );
   }
-  return { releases, sets, scenarios, expected: expectedFromFile(expectedFile ?? { hosts: [], rows: {} }) };
+  return { releases, sets, scenarios, interfaces, expected: expectedFromFile(expectedFile ?? { hosts: [], rows: {} }) };
 }

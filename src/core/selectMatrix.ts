@@ -16,7 +16,7 @@ export interface SelectionOptions {
 export function selectMatrix(table: VersionTable, options: SelectionOptions): MatrixSelection {
   if (options.only !== undefined) return selectOnly(table, options.only.trim());
   const releases = selectReleases(table, options.releases);
-  return { hosts: releases, builtFor: releases, kinds: selectKinds(releases, options.kinds), scenarios: table.scenarios };
+  return { hosts: releases, builtFor: releases, kinds: selectKinds(releases, options.kinds), scenarios: table.scenarios, interfaces: table.interfaces };
 }
 
 function selectOnly(table: VersionTable, id: string): MatrixSelection {
@@ -27,7 +27,7 @@ function selectOnly(table: VersionTable, id: string): MatrixSelection {
     if (!scenario || !row) {
       throw new UsageError(`--only ${id}: no such scenario row`, `scenario rows: ${table.scenarios.flatMap((s) => s.rows.map((r) => `${s.name}#${r.number}`)).join(' ')}`);
     }
-    return { hosts: [], builtFor: [], kinds: new Set(), scenarios: [{ ...scenario, rows: [row] }] };
+    return { hosts: [], builtFor: [], kinds: new Set(), scenarios: [{ ...scenario, rows: [row] }], interfaces: table.interfaces };
   }
   const cell = /^([A-Za-z][A-Za-z0-9]*)\/([^@/]+)@(.+)$/.exec(id);
   const byName = new Map(table.releases.map((release) => [release.release, release]));
@@ -43,5 +43,5 @@ function selectOnly(table: VersionTable, id: string): MatrixSelection {
   if (!build.host.kinds.has(kind)) {
     throw new UsageError(`--only ${id}: ${builtFor} registers no kind ${kind}`, `kinds of ${builtFor}: ${[...build.host.kinds.keys()].join(' ')}`);
   }
-  return { hosts: [column], builtFor: [build], kinds: new Set([kind]), scenarios: [] };
+  return { hosts: [column], builtFor: [build], kinds: new Set([kind]), scenarios: [], interfaces: table.interfaces };
 }

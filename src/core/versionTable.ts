@@ -1,4 +1,5 @@
 import type { Host, LoaderRules } from './host.js';
+import type { InterfaceTable } from './kindInterface.js';
 import type { Stage } from './stage.js';
 
 /** One real Mesos release of the table (`versions/releases/<release>.json`). */
@@ -44,4 +45,6 @@ export interface VersionTable {
   readonly sets: ReadonlyMap<string, readonly string[]>;
   readonly scenarios: readonly Scenario[];
   readonly expected: ExpectedMatrix;
+  /** Each kind's interface per release (`versions/interfaces/<Kind>.json`). */
+  readonly interfaces: InterfaceTable;
 }

@@ -5,6 +5,7 @@ import { buildFixtures, type BuildOutcome } from '../../src/build/buildFixtures.
 import { findCompiler } from '../../src/build/findCompiler.js';
 import { fixtureRequests } from '../../src/cli/fixtureRequests.js';
 import { standardFixture, type FixtureSpec } from '../../src/core/fixtureSpec.js';
+import { placeholderInterface } from '../../src/core/placeholderInterface.js';
 
 /** A fresh folder for one test file. */
 export function temporaryDir(prefix: string): string {
@@ -20,6 +21,7 @@ export async function compileFixtures(specs: readonly FixtureSpec[], cacheDir: s
 
 /** A standard fixture with some of its manifest or behaviour changed. */
 export function variant(id: string, change: Partial<Omit<FixtureSpec, 'declared'>> & { declared?: Partial<FixtureSpec['declared']> }): FixtureSpec {
-  const base = standardFixture(id, 'TestModule', '0.23.1', 'absent', 'test');
-  return { ...base, ...change, declared: { ...base.declared, ...change.declared } };
+  const base = standardFixture(id, 'TestModule', '0.23.1', 'absent', 'test', placeholderInterface('TestModule'));
+  const kind = change.kind ?? base.kind;
+  return { ...base, interface: placeholderInterface(kind), ...change, declared: { ...base.declared, ...change.declared } };
 }
