@@ -1,19 +1,15 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { BuildRequest } from '../build/buildFixtures.js';
 import type { FixtureTemplateSources, RenderFixture } from '../codegen/renderFixture.js';
 import type { FixtureSpec } from '../core/fixtureSpec.js';
 import { TEMPLATES_DIR } from './paths.js';
+import { readTemplates } from './readTemplates.js';
 
 /**
  * Build requests for fixtures. The recipe (template texts + spec) identifies the rendered
  * source, so a warm run never loads Handlebars; it is imported on the first render only.
  */
 export async function fixtureRequests(specs: readonly FixtureSpec[], templatesDir = TEMPLATES_DIR): Promise<BuildRequest[]> {
-  const [fixture = '', interfaceHeader = ''] = await Promise.all(
-    ['fixture.cpp.hbs', 'interface.hpp.hbs'].map((name) => readFile(path.join(templatesDir, name), 'utf8')),
-  );
-  const templates: FixtureTemplateSources = { fixture, interfaceHeader };
+  const templates: FixtureTemplateSources = await readTemplates({ fixture: 'fixture.cpp.hbs', interfaceHeader: 'interface.hpp.hbs' }, templatesDir);
   let renderer: Promise<RenderFixture> | undefined;
   const render = (spec: FixtureSpec) => {
     renderer ??= import('../codegen/renderFixture.js').then(({ createFixtureRenderer }) => createFixtureRenderer(templates));

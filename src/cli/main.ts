@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { isExpectedError } from '../core/errors.js';
 import type { CliIo } from './cliIo.js';
+import { generateCommand } from './commands/generateCommand.js';
 import { listCommand } from './commands/listCommand.js';
 import { matrixCommand } from './commands/matrixCommand.js';
 
@@ -17,6 +18,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .showHelpAfterError('(run mesos-matrix --help for usage)');
   matrixCommand(program, io, setExitCode);
   listCommand(program, io);
+  generateCommand(program, io, setExitCode);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

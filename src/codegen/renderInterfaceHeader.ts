@@ -1,5 +1,8 @@
-import { cppSignature, type CppMethod, type KindInterface } from '../core/kindInterface.js';
+import { cppSignature, type CppMethod, type InterfaceTable, type KindInterface } from '../core/kindInterface.js';
+import type { Release } from '../core/versionTable.js';
 import { cppStandIns, namespaceOf } from './cppStandIns.js';
+import type { GeneratedFile } from './renderShims.js';
+import { createTemplateEngine } from './templateEngine.js';
 
 /** What `templates/interface.hpp.hbs` renders: one kind's interface in one release. */
 export interface InterfaceHeaderView {
@@ -54,4 +57,21 @@ function declaration(method: CppMethod): string {
 export function overrideStub(method: CppMethod): string {
   const params = method.params.map((param) => `${param.type}${param.name ? ` ${param.name}` : ''}`).join(', ');
   return `${method.returns ?? 'void'} ${method.name}(${params})${method.const ? ' const' : ''} override { ${method.returns === 'void' ? '' : 'return {}; '}}`;
+}
+
+/** `generate --cpp-out`: one header per (release, kind) that has interface data. */
+export function renderInterfaceHeaders(
+  selection: { readonly releases: readonly Release[]; readonly kinds: ReadonlySet<string>; readonly interfaces: InterfaceTable },
+  template: string,
+): GeneratedFile[] {
+  const header = createTemplateEngine({}).compile<InterfaceHeaderView>(template);
+  return selection.releases.flatMap((release) =>
+    [...release.host.kinds.keys()]
+      .filter((kind) => selection.kinds.has(kind))
+      .sort()
+      .flatMap((kind) => {
+        const face = selection.interfaces.get(kind)?.get(release.release);
+        return face ? [{ path: `${release.release}/${kind}.hpp`, content: header(interfaceHeaderView(kind, release.release, face, face.file)) }] : [];
+      }),
+  );
 }

@@ -55,9 +55,16 @@ export function opaqueName(path: readonly string[]): string {
   return kept.map((segment) => segment.charAt(0).toUpperCase() + segment.slice(1)).join('');
 }
 
-/** The TypeScript type for a C++ type, and the opaque Mesos types it uses. */
-export function tsType(cpp: string | CppType): { readonly text: string; readonly opaque: ReadonlyMap<string, string> } {
+/** Generic helpers the mapping uses, declared once beside the opaque types. */
+export const TS_HELPERS = ['Try', 'Result'] as const;
+
+/**
+ * The TypeScript type for a C++ type; the opaque Mesos types it uses (TypeScript name → C++
+ * spelling); and the helpers it uses.
+ */
+export function tsType(cpp: string | CppType): { readonly text: string; readonly opaque: ReadonlyMap<string, string>; readonly helpers: ReadonlySet<string> } {
   const opaque = new Map<string, string>();
+  const helpers = new Set<string>();
   const print = (type: CppType): Printed => {
     if (type.kind === 'function') {
       const params = type.params.map((param, index) => `arg${index}: ${print(param).text}`).join(', ');
@@ -69,6 +76,7 @@ export function tsType(cpp: string | CppType): { readonly text: string; readonly
     if (type.args.length > 0) {
       const template = TEMPLATES[spelled];
       if (!template) throw new Error(`no TypeScript mapping for the C++ template ${spelled}<…>: add one to TEMPLATES in src/core/tsType.ts`);
+      if ((TS_HELPERS as readonly string[]).includes(spelled)) helpers.add(spelled);
       return template(type.args.map(print));
     }
     const name = opaqueName(type.path);
@@ -76,5 +84,5 @@ export function tsType(cpp: string | CppType): { readonly text: string; readonly
     return atom(name);
   };
   const text = print(typeof cpp === 'string' ? parseCppType(cpp) : cpp).text;
-  return { text, opaque };
+  return { text, opaque, helpers };
 }
