@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { isExpectedError } from '../core/errors.js';
 import type { CliIo } from './cliIo.js';
+import { diffCommand } from './commands/diffCommand.js';
 import { generateCommand } from './commands/generateCommand.js';
 import { listCommand } from './commands/listCommand.js';
 import { matrixCommand } from './commands/matrixCommand.js';
@@ -19,6 +20,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   matrixCommand(program, io, setExitCode);
   listCommand(program, io);
   generateCommand(program, io, setExitCode);
+  diffCommand(program, io);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -15,7 +15,11 @@ export function addSelectionOptions(command: Command, only = true): Command {
     .option('--kinds <list>', 'only these kinds, comma-separated (default: every kind of the selected releases)')
     .option('--table <dir>', 'the version table folder', DEFAULT_TABLE_DIR)
     .option('--cache-dir <dir>', 'where compiled fixtures and validators are kept (env MESOS_MATRIX_CACHE)');
-  if (only) command.option('--only <cell>', 'exactly one cell (Isolator/0.24.1@0.25.0) or documented row (documented#4); see mesos-matrix list');
+  if (only) {
+    command
+      .option('--only <cell>', 'exactly one cell (Isolator/0.24.1@0.25.0) or documented row (documented#4); see mesos-matrix list')
+      .option('--what-if <Kind=version>', "set a kind's minimum in every selected host, as a maintainer considering a change would (repeatable)", (value: string, previous: string[]) => [...previous, value], [] as string[]);
+  }
   return command;
 }
 
@@ -24,6 +28,7 @@ export function selectionFrom(raw: Raw): SelectionOptions & { tableDir: string }
     releases: String(raw['releases']),
     kinds: optionalString(raw['kinds']),
     only: optionalString(raw['only']),
+    whatIf: Array.isArray(raw['whatIf']) ? raw['whatIf'].map(String) : [],
     tableDir: path.resolve(String(raw['table'])),
   };
 }

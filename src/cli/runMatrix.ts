@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildFixtures, type BuildEvent } from '../build/buildFixtures.js';
 import { findCompiler, type Compiler } from '../build/findCompiler.js';
+import { UsageError } from '../core/errors.js';
 import { evaluateMatrix, type OpenedFixture } from '../core/evaluateMatrix.js';
 import { formatExpectedMatrix, updateExpected } from '../core/expectedMatrix.js';
 import type { LibraryOutcome } from '../core/libraryOutcome.js';
@@ -50,6 +51,9 @@ export async function runMatrix(options: MatrixOptions): Promise<MatrixRun> {
 }
 
 async function matrixWith(prober: Prober, compiler: Promise<Compiler>, options: MatrixOptions, phasesMs: Record<Phase, number>, timed: Timed): Promise<MatrixRun> {
+  if (options.update && options.whatIf.length > 0) {
+    throw new UsageError('--update records the real kind tables; it cannot be combined with --what-if', 'run --update without --what-if');
+  }
   const { table, plan, requests, selection } = await timed('generate', async () => {
     const table = await readTable(options.tableDir, options.cacheDir);
     const selection = selectMatrix(table, options);
@@ -75,13 +79,15 @@ async function matrixWith(prober: Prober, compiler: Promise<Compiler>, options: 
   });
 
   const expectedPath = path.join(options.tableDir, 'expected', 'matrix.json');
+  // The committed expected matrix describes the real kind tables, not a --what-if.
+  const committed = plan.whatIf.length > 0 ? null : table.expected;
   const { result, updated } = await timed('verify', async () => {
-    const first = evaluateMatrix(plan, opened, table.expected);
+    const first = evaluateMatrix(plan, opened, committed);
     if (!options.update) return { result: first, updated: null };
-    const expected = updateExpected(table.expected, first);
-    await writeFile(expectedPath, formatExpectedMatrix(expected));
+    const recorded = updateExpected(table.expected, first);
+    await writeFile(expectedPath, formatExpectedMatrix(recorded));
     const changedCells = first.cells.filter((cell) => cell.expected !== cell.observed.stage).length;
-    return { result: evaluateMatrix(plan, opened, expected), updated: { changedCells } };
+    return { result: evaluateMatrix(plan, opened, recorded), updated: { changedCells } };
   });
 
   const fixtures = plan.fixtures.map((spec): FixtureRecord => {
@@ -95,7 +101,7 @@ async function matrixWith(prober: Prober, compiler: Promise<Compiler>, options: 
     };
   });
   return {
-    selection: { spec: options.releases, only: options.only ?? null, releases: selection.hosts.map((release) => release.release), kinds: [...selection.kinds].sort() },
+    selection: { spec: options.releases, only: options.only ?? null, whatIf: plan.whatIf, releases: selection.hosts.map((release) => release.release), kinds: [...selection.kinds].sort() },
     result,
     fixtures,
     phasesMs,

@@ -1,4 +1,6 @@
+import { interfaceDifferences } from './diffInterfaces.js';
 import type { Finding } from './finding.js';
+import { sameInterface } from './kindInterface.js';
 import { intendedManifest, type FixtureSpec } from './fixtureSpec.js';
 import type { LibraryOutcome } from './libraryOutcome.js';
 import { libraryVerdict } from './libraryVerdict.js';
@@ -24,8 +26,15 @@ export interface MatrixCell {
   readonly observed: Verdict;
   /** The same rules on the manifest the table intends. */
   readonly predicted: Verdict;
-  /** The committed expected stage, `null` when the expected matrix has no entry. */
+  /** The committed expected stage, `null` when the expected matrix has no entry (or is not consulted). */
   readonly expected: Stage | null;
+  /**
+   * For an admitted cell: whether the kind's interface is identical in the build's release and
+   * the host's (always so for the host's own release); `null` when the host refuses.
+   */
+  readonly sound: boolean | null;
+  /** When unsound: the methods (or structure) that differ. */
+  readonly differences: readonly string[];
   readonly asExpected: boolean;
 }
 
@@ -42,13 +51,17 @@ export interface MatrixResult {
   readonly findings: readonly Finding[];
 }
 
-/** Compares what each compiled library did on each host with the table, the expected matrix and the documentation. */
-export function evaluateMatrix(plan: MatrixPlan, opened: ReadonlyMap<string, OpenedFixture>, expected: ExpectedMatrix): MatrixResult {
+/**
+ * Compares what each compiled library did on each host with the table, the expected matrix (not
+ * consulted when `null`, as under `--what-if`) and the documentation, and checks that every
+ * admission of another release's build is sound.
+ */
+export function evaluateMatrix(plan: MatrixPlan, opened: ReadonlyMap<string, OpenedFixture>, expected: ExpectedMatrix | null): MatrixResult {
   const findings: Finding[] = [];
   const cells = plan.rows.flatMap((fixture) => {
     const { library, outcome } = openedFixture(fixture, opened);
     const intended = intendedManifest(fixture);
-    const expectedRow = expected.rows.get(fixture.id);
+    const expectedRow = expected?.rows.get(fixture.id);
     return plan.hosts.map((release): MatrixCell => {
       const id = cellId(fixture.id, release.release);
       const observed = libraryVerdict(release.host, library, fixture.moduleName, outcome);
@@ -58,12 +71,14 @@ export function evaluateMatrix(plan: MatrixPlan, opened: ReadonlyMap<string, Ope
       if (observed.stage !== predicted.stage || observed.message !== predicted.message) {
         findings.push({ code: 'differs-from-table', subject: id, observed: strip(observed), wanted: strip(predicted) });
       }
-      if (wanted === null) {
-        findings.push({ code: 'not-in-expected', subject: id, observed: strip(observed), wanted: null });
-      } else if (wanted !== observed.stage) {
+      if (expected !== null && wanted === null) {
+        findings.push({ code: 'not-in-expected', subject: id, observed: strip(observed) });
+      } else if (wanted !== null && wanted !== observed.stage) {
         findings.push({ code: 'differs-from-expected', subject: id, observed: strip(observed), wanted: { stage: wanted, message: null } });
       }
-      return { id, host: release.release, kind: fixture.kind, builtFor: fixture.builtFor, fixture: fixture.id, observed, predicted, expected: wanted, asExpected: findings.length === before };
+      const { sound, differences } = soundness(plan, fixture, release.release, observed);
+      if (sound === false) findings.push({ code: 'unsound-admission', subject: id, observed: strip(observed), differences });
+      return { id, host: release.release, kind: fixture.kind, builtFor: fixture.builtFor, fixture: fixture.id, observed, predicted, expected: wanted, sound, differences, asExpected: findings.length === before };
     });
   });
   const scenarioCells = plan.scenarioRows.map((planned): ScenarioCell => {
@@ -76,6 +91,18 @@ export function evaluateMatrix(plan: MatrixPlan, opened: ReadonlyMap<string, Ope
     return { planned, observed, asDocumented };
   });
   return { plan, cells, scenarioCells, findings };
+}
+
+/** Whether an admission is interface-identical (not "ABI-compatible": Mesos types inside the signatures can change layout while their text does not). */
+function soundness(plan: MatrixPlan, fixture: FixtureSpec, host: string, observed: Verdict): { sound: boolean | null; differences: readonly string[] } {
+  if (!observed.loadable) return { sound: null, differences: [] };
+  if (fixture.builtFor === host) return { sound: true, differences: [] };
+  const hostInterface = plan.interfaces.get(fixture.kind)?.get(host);
+  const buildInterface = plan.interfaces.get(fixture.kind)?.get(fixture.builtFor);
+  if (!hostInterface || !buildInterface) return { sound: false, differences: [`no interface data for ${hostInterface ? fixture.builtFor : host}`] };
+  if (sameInterface(buildInterface, hostInterface)) return { sound: true, differences: [] };
+  const differences = interfaceDifferences(buildInterface, hostInterface);
+  return { sound: false, differences: differences.length > 0 ? differences : ['interface'] };
 }
 
 function openedFixture(fixture: FixtureSpec, opened: ReadonlyMap<string, OpenedFixture>): OpenedFixture {

@@ -1,6 +1,7 @@
 import type { MatrixResult } from './evaluateMatrix.js';
 import type { FixtureSpec } from './fixtureSpec.js';
 import type { LibraryOutcome } from './libraryOutcome.js';
+import type { WhatIf } from './planMatrix.js';
 
 export const PHASES = ['generate', 'compile', 'load', 'verify'] as const;
 export type Phase = (typeof PHASES)[number];
@@ -25,6 +26,8 @@ export interface MatrixRun {
     readonly spec: string;
     /** `--only` as given, which overrides `--releases` and `--kinds`. */
     readonly only: string | null;
+    /** The kind minimums `--what-if` set in the hosts. */
+    readonly whatIf: readonly WhatIf[];
     readonly releases: readonly string[];
     readonly kinds: readonly string[];
   };

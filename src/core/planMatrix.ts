@@ -22,6 +22,15 @@ export interface MatrixPlan {
   readonly scenarioRows: readonly PlannedScenarioRow[];
   /** Every distinct fixture to build (rows first, then scenario fixtures). */
   readonly fixtures: readonly FixtureSpec[];
+  readonly interfaces: InterfaceTable;
+  /** The kind minimums `--what-if` changed in the hosts. */
+  readonly whatIf: readonly WhatIf[];
+}
+
+/** `--what-if Isolator=0.23.1`: the hosts' minimum for a kind, as a maintainer considering a change would set it. */
+export interface WhatIf {
+  readonly kind: string;
+  readonly minimum: string;
 }
 
 export interface MatrixSelection {
@@ -34,6 +43,7 @@ export interface MatrixSelection {
   readonly scenarios: readonly Scenario[];
   /** What each fixture implements. */
   readonly interfaces: InterfaceTable;
+  readonly whatIf: readonly WhatIf[];
 }
 
 export function planMatrix(selection: MatrixSelection): MatrixPlan {
@@ -58,7 +68,7 @@ export function planMatrix(selection: MatrixSelection): MatrixPlan {
       return { id: `${scenario.name}#${row.number}`, scenario, row, host: scenarioHost(scenario, row), fixture };
     }),
   );
-  return { hosts: selection.hosts, rows, scenarioRows, fixtures: [...rows, ...scenarioFixtures.values()] };
+  return { hosts: selection.hosts, rows, scenarioRows, fixtures: [...rows, ...scenarioFixtures.values()], interfaces: selection.interfaces, whatIf: selection.whatIf };
 }
 
 /** A hypothetical host: the row's Mesos version, registering only the scenario's kind at the row's minimum. */

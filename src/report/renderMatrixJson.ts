@@ -34,6 +34,8 @@ export function renderMatrixJson(run: MatrixRun): string {
       message: cell.observed.message,
       predicted: { loadable: cell.predicted.loadable, stage: cell.predicted.stage },
       expectedStage: cell.expected,
+      sound: cell.sound,
+      differences: cell.differences,
       asExpected: cell.asExpected,
     })),
     documented: result.scenarioCells.map(({ planned, observed, asDocumented }) => ({

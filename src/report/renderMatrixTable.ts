@@ -40,7 +40,10 @@ export function renderMatrixTable(run: MatrixRun, options: TableOptions): string
   ];
 
   const layout = options.layout === 'grid' || (options.layout !== 'summary' && hosts.length <= GRID_MAX_HOSTS) ? renderGrid : renderSummary;
-  if (result.plan.rows.length > 0) out.push(layout(run, c), '', ...legend(result.cells.map((cell) => cell.observed.stage), c));
+  if (run.selection.whatIf.length > 0) {
+    out.splice(1, 0, c.bold(`What if ${run.selection.whatIf.map(({ kind, minimum }) => `${kind}'s minimum were ${minimum}`).join(' and ')} (the expected matrix is not consulted)`));
+  }
+  if (result.plan.rows.length > 0) out.push(layout(run, c), '', ...legend(result.cells, c));
 
   if (result.scenarioCells.length > 0) out.push('', ...renderScenarios(result.scenarioCells, c));
 
@@ -48,7 +51,7 @@ export function renderMatrixTable(run: MatrixRun, options: TableOptions): string
   if (result.findings.length > 0) {
     out.push('', c.bold(c.red(`Findings (${result.findings.length}):`)));
     for (const finding of result.findings) out.push(...describeFinding(finding, context).map((line) => `  ${line}`));
-    if (result.findings.some((finding) => finding.code !== 'differs-from-table' && finding.code !== 'differs-from-documented')) {
+    if (result.findings.some((finding) => finding.code === 'differs-from-expected' || finding.code === 'not-in-expected')) {
       out.push('', `If the change is intended, record it: npm run matrix -- --update (rewrites ${run.expectedFile}).`);
     }
   }
@@ -98,16 +101,22 @@ function renderSummary(run: MatrixRun, c: Colors): string {
 }
 
 function showCell(cell: MatrixCell, c: Colors): string {
+  if (cell.sound === false) return c.bold(c.red('! unsound'));
   const { label } = STAGE_LABELS[cell.observed.stage];
   if (!cell.asExpected) return c.bold(c.red(`! ${label}`));
-  return cell.observed.loadable ? c.green(label) : c.dim(`✗ ${label}`);
+  if (cell.observed.loadable) return c.green(cell.builtFor === cell.host ? label : `${label} same`);
+  return c.dim(`✗ ${label}`);
 }
 
-function legend(stages: readonly Stage[], c: Colors): string[] {
-  const present = new Set(stages);
+function legend(cells: readonly MatrixCell[], c: Colors): string[] {
+  const present = new Set(cells.map((cell) => cell.observed.stage));
   const lines = (Object.keys(STAGE_LABELS) as Stage[])
     .filter((stage) => present.has(stage))
-    .map((stage) => `  ${STAGE_LABELS[stage].label.padEnd(6)} ${STAGE_LABELS[stage].legend}`);
+    .map((stage) => `  ${STAGE_LABELS[stage].label.padEnd(9)} ${STAGE_LABELS[stage].legend}`);
+  const admitted = cells.filter((cell) => cell.sound !== null && cell.builtFor !== cell.host);
+  if (admitted.some((cell) => cell.sound)) lines.push(`  ${'✓ same'.padEnd(9)} admits a build of another release whose kind interface is identical to the host's`);
+  if (admitted.some((cell) => !cell.sound)) lines.push(`  ${'! unsound'.padEnd(9)} admits a build although the kind's interface differs between its release and the host's`);
+  if (admitted.length > 0) lines.push(`  ${''.padEnd(9)} (interface-identical, not ABI-compatible: Mesos types inside the signatures can change layout while their text does not)`);
   return [c.dim('Legend (✗ refused, ! not as expected):'), ...lines.map((line) => c.dim(line))];
 }
 
@@ -133,9 +142,12 @@ function summary(run: MatrixRun, c: Colors): string {
   const shape = `${cells.length} cells: ${loads} load, ${cells.length - loads} refused`;
   const documented = scenarioCells.length > 0 ? `; documented rows ${scenarioCells.filter((cell) => cell.asDocumented).length}/${scenarioCells.length}` : '';
   const updated = run.updated ? `; updated ${run.expectedFile} (${run.updated.changedCells} cells changed)` : '';
-  if (findings.length === 0) return c.green(`${shape} — all as expected (table prediction, ${run.expectedFile})${documented}${updated}`);
+  const admitted = cells.filter((cell) => cell.observed.loadable && cell.builtFor !== cell.host);
+  const soundness = admitted.length > 0 ? `; ${admitted.filter((cell) => cell.sound).length}/${admitted.length} admissions of other releases' builds sound` : '';
+  const against = run.selection.whatIf.length > 0 ? 'table prediction' : `table prediction, ${run.expectedFile}`;
+  if (findings.length === 0) return c.green(`${shape} — all as expected (${against})${soundness}${documented}${updated}`);
   const off = new Set(findings.map((finding) => finding.subject)).size;
-  return c.red(`${shape} — ${off} not as expected${documented}${updated}`);
+  return c.red(`${shape} — ${off} not as expected${soundness}${documented}${updated}`);
 }
 
 function buildLine(run: MatrixRun, c: Colors): string {

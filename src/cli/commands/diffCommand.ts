@@ -1,0 +1,36 @@
+import type { Command } from 'commander';
+import { diffReleases, safeMinimum } from '../../core/diffInterfaces.js';
+import { UsageError } from '../../core/errors.js';
+import { selectKinds, selectReleases } from '../../core/selectReleases.js';
+import { DIFF_FORMATS, DIFF_RENDERERS, type DiffFormat } from '../../report/renderDiff.js';
+import type { CliIo } from '../cliIo.js';
+import { addSelectionOptions, cacheDirFrom, formatOption, selectionFrom } from '../options.js';
+import { readTable } from '../readTable.js';
+
+export function diffCommand(program: Command, io: CliIo): void {
+  const command = program
+    .command('diff')
+    .description("per kind, how the interface changed between two releases, and each kind's safe minimum at the second")
+    .argument('<from>', 'a release of the table')
+    .argument('<to>', 'a release of the table');
+  addSelectionOptions(command, false)
+    .option('--kind <kind>', 'only this kind')
+    .addOption(formatOption(DIFF_FORMATS, 'text'))
+    .action(async (from: string, to: string, raw: Record<string, unknown>) => {
+      const selection = selectionFrom(raw);
+      const table = await readTable(selection.tableDir, cacheDirFrom(raw, io));
+      const [a, b] = [from, to].map((name) => {
+        const release = table.releases.find((candidate) => candidate.release === name);
+        if (!release) throw new UsageError(`diff: no release ${name} in the table`, `valid releases: ${table.releases.map((candidate) => candidate.release).join(' ')}`);
+        return release;
+      });
+      if (!a || !b) return;
+      const kinds = raw['kind'] === undefined ? undefined : selectKinds([a, b], String(raw['kind']));
+      // Safe minimums are counted over the selected releases, up to and including <to>.
+      const within = [...new Set([...selectReleases(table, selection.releases), b])].filter((release) => table.releases.indexOf(release) <= table.releases.indexOf(b));
+      within.sort((x, y) => table.releases.indexOf(x) - table.releases.indexOf(y));
+      const safeMinimums = Object.fromEntries([...b.host.kinds.keys()].filter((kind) => !kinds || kinds.has(kind)).sort().map((kind) => [kind, safeMinimum(within, table.interfaces, kind, b.release)]));
+      const report = { from, to, kinds: diffReleases(a, b, table.interfaces, kinds), safeMinimums, within: selection.releases };
+      io.stdout(DIFF_RENDERERS[raw['format'] as DiffFormat](report));
+    });
+}
