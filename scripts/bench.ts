@@ -6,6 +6,7 @@
  *
  *   npm run bench [-- --runs 5 --cold-runs 3 --out bench-results/bench.json]
  */
+import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { $, argv, fs, glob, os, path } from 'zx';
 
@@ -24,16 +25,22 @@ interface Sample {
   maxRssMb: number | null;
 }
 
-/** One timed command; peak RSS (of the largest process in the tree) from GNU time when present. */
-async function timed(command: string[], env: Record<string, string> = {}, cwd = root): Promise<Sample> {
+/** One timed command, started directly (no shell, no wrapper): the figure is the command's own wall time. */
+function timed(command: string[], env: Record<string, string> = {}, cwd = root): Sample {
+  const [file = '', ...args] = command;
   const started = performance.now();
-  const result = gnuTime
-    ? await $({ env: { ...process.env, ...env }, cwd, nothrow: true })`${gnuTime} -f ${'%M'} ${command}`
-    : await $({ env: { ...process.env, ...env }, cwd, nothrow: true })`${command}`;
+  const result = spawnSync(file, args, { env: { ...process.env, ...env }, cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
   const seconds = (performance.now() - started) / 1000;
-  if (result.exitCode !== 0 && result.exitCode !== 1) throw new Error(`${command.join(' ')} exited with ${result.exitCode}:\n${result.stderr}`);
-  const kb = gnuTime ? Number(result.stderr.trim().split('\n').at(-1)) : NaN;
-  return { seconds, maxRssMb: Number.isFinite(kb) ? kb / 1024 : null };
+  if (result.status !== 0 && result.status !== 1) throw new Error(`${command.join(' ')} exited with ${result.status}:\n${result.stderr}`);
+  return { seconds, maxRssMb: null };
+}
+
+/** Peak RSS of the largest process in the command's tree, from GNU time; null without /usr/bin/time. */
+function peakMemory(command: string[], env: Record<string, string>): number | null {
+  if (!gnuTime) return null;
+  const result = spawnSync(gnuTime, ['-f', '%M', ...command], { env: { ...process.env, ...env }, cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const kb = Number(result.stderr.trim().split('\n').at(-1));
+  return Number.isFinite(kb) ? kb / 1024 : null;
 }
 
 const median = (values: number[]) => {
@@ -50,14 +57,17 @@ async function cold(releases: string): Promise<{ samples: Sample[]; cache: strin
   let cache = '';
   for (let run = 0; run < coldRuns; run++) {
     cache = path.join(scratch, `cache-${releases}-${run}`);
-    samples.push(await timed(matrix(releases), { MESOS_MATRIX_CACHE: cache }));
+    samples.push(timed(matrix(releases), { MESOS_MATRIX_CACHE: cache }));
   }
+  // Peak memory of a cold run: a fresh cache once more, under GNU time.
+  samples.push({ seconds: Number.NaN, maxRssMb: peakMemory(matrix(releases), { MESOS_MATRIX_CACHE: path.join(scratch, `cache-${releases}-memory`) }) });
   return { samples, cache };
 }
 
 async function warm(releases: string, cache: string): Promise<Sample[]> {
   const samples: Sample[] = [];
-  for (let run = 0; run < warmRuns; run++) samples.push(await timed(matrix(releases), { MESOS_MATRIX_CACHE: cache }));
+  for (let run = 0; run < warmRuns; run++) samples.push(timed(matrix(releases), { MESOS_MATRIX_CACHE: cache }));
+  samples.push({ seconds: Number.NaN, maxRssMb: peakMemory(matrix(releases), { MESOS_MATRIX_CACHE: cache }) });
   return samples;
 }
 
@@ -74,7 +84,7 @@ async function makeBaseline(cache: string, flags: string): Promise<Sample[]> {
   const samples: Sample[] = [];
   for (let run = 0; run < coldRuns; run++) {
     await fs.remove(path.join(dir, 'out'));
-    samples.push(await timed(['make', '-s', `-j${cores}`], {}, dir));
+    samples.push(timed(['make', '-s', `-j${cores}`], {}, dir));
   }
   return samples;
 }
@@ -92,7 +102,7 @@ const makeSameFlags = await makeBaseline(coldDefault.cache, FIXTURE_FLAGS.join('
 const coldAll = await cold('all');
 const warmAll = await warm('all', coldAll.cache);
 
-const seconds = (samples: Sample[]) => median(samples.map((sample) => sample.seconds));
+const seconds = (samples: Sample[]) => median(samples.map((sample) => sample.seconds).filter((value) => !Number.isNaN(value)));
 const peak = Math.max(...[...coldDefault.samples, ...warmDefault, ...coldAll.samples, ...warmAll].map((sample) => sample.maxRssMb ?? 0));
 const ratio = seconds(coldDefault.samples) / seconds(makeConventional);
 const rows: Array<[string, number | null, number, string]> = [

@@ -61,12 +61,11 @@ export function evaluateMatrix(plan: MatrixPlan, opened: ReadonlyMap<string, Ope
   const cells = plan.rows.flatMap((fixture) => {
     const { library, outcome } = openedFixture(fixture, opened);
     const intended = intendedManifest(fixture);
-    const expectedRow = expected?.rows.get(fixture.id);
     return plan.hosts.map((release): MatrixCell => {
       const id = cellId(fixture.id, release.release);
       const observed = libraryVerdict(release.host, library, fixture.moduleName, outcome);
       const predicted = verifyModule(release.host, fixture.moduleName, intended);
-      const wanted = expectedRow?.get(release.release) ?? null;
+      const wanted = expected?.stageAt(fixture.id, release.release) ?? null;
       const before = findings.length;
       if (observed.stage !== predicted.stage || observed.message !== predicted.message) {
         findings.push({ code: 'differs-from-table', subject: id, observed: strip(observed), wanted: strip(predicted) });

@@ -10,32 +10,33 @@ export interface ExpectedMatrixFile {
 }
 
 export function expectedFromFile(file: ExpectedMatrixFile): ExpectedMatrix {
-  const rows = new Map(
-    Object.entries(file.rows).map(([fixture, stages]) => [
-      fixture,
-      new Map(file.hosts.flatMap((host, index) => (stages[index] ? [[host, stages[index]] as const] : []))),
-    ]),
-  );
-  return { hosts: file.hosts, rows };
+  const column = new Map(file.hosts.map((host, index) => [host, index]));
+  return {
+    hosts: file.hosts,
+    rows: file.rows,
+    stageAt(fixture, host) {
+      const index = column.get(host);
+      return index === undefined || !Object.hasOwn(file.rows, fixture) ? null : (file.rows[fixture]?.[index] ?? null);
+    },
+  };
 }
 
 /** `--update`: records the observed stage of every cell that ran, keeping the cells that did not. */
 export function updateExpected(expected: ExpectedMatrix, result: MatrixResult): ExpectedMatrix {
-  const rows = new Map([...expected.rows].map(([fixture, stages]) => [fixture, new Map(stages)]));
-  for (const cell of result.cells) {
-    const row = rows.get(cell.fixture) ?? new Map<string, Stage>();
-    row.set(cell.host, cell.observed.stage);
-    rows.set(cell.fixture, row);
-  }
   const hosts = [...new Set([...expected.hosts, ...result.cells.map((cell) => cell.host)])].sort(semver.compare);
-  return { hosts, rows };
+  const observed = new Map(result.cells.map((cell) => [`${cell.fixture}@${cell.host}`, cell.observed.stage]));
+  const fixtures = new Set([...Object.keys(expected.rows), ...result.cells.map((cell) => cell.fixture)]);
+  const rows = Object.fromEntries(
+    [...fixtures].map((fixture) => [fixture, hosts.map((host) => observed.get(`${fixture}@${host}`) ?? expected.stageAt(fixture, host))]),
+  );
+  return expectedFromFile({ hosts, rows });
 }
 
 /** One row per line, rows sorted, so that a change to the table reads as a small diff. */
 export function formatExpectedMatrix(expected: ExpectedMatrix): string {
-  const fixtures = [...expected.rows.keys()].sort(compareFixtureIds);
+  const fixtures = Object.keys(expected.rows).sort(compareFixtureIds);
   const lines = fixtures.map((fixture) => {
-    const stages = expected.hosts.map((host) => expected.rows.get(fixture)?.get(host) ?? null);
+    const stages = expected.hosts.map((host) => expected.stageAt(fixture, host));
     return `    ${JSON.stringify(fixture)}: ${JSON.stringify(stages).replaceAll(',', ', ')}`;
   });
   return [

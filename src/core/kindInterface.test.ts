@@ -11,7 +11,7 @@ const method = (name: string, params: string[] = [], extra: Partial<CppMethod> =
   destructor: false,
   ...extra,
 });
-const face = (methods: CppMethod[], extra: Partial<KindInterface> = {}): KindInterface => ({
+const face = (methods: readonly CppMethod[], extra: Partial<KindInterface> = {}): KindInterface => ({
   header: 'include/mesos/slave/isolator.hpp',
   cppClass: 'mesos::slave::Isolator',
   structure: 'abstract',

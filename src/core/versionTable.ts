@@ -33,10 +33,15 @@ export interface ScenarioRow {
   readonly documentedReason: string;
 }
 
-/** The committed expected matrix: per row (fixture id) the stage at each host, `null` where never recorded. */
+/**
+ * The committed expected matrix: per row (fixture id) the stage at each host, `null` where never
+ * recorded. Kept in its file form and read through `stageAt`: a table of every release has
+ * ~46,000 cells, and a run usually looks at a few hundred.
+ */
 export interface ExpectedMatrix {
   readonly hosts: readonly string[];
-  readonly rows: ReadonlyMap<string, ReadonlyMap<string, Stage>>;
+  readonly rows: Readonly<Record<string, ReadonlyArray<Stage | null>>>;
+  stageAt(fixture: string, host: string): Stage | null;
 }
 
 /** Everything under `versions/`, validated and resolved. Releases are in version order. */

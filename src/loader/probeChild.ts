@@ -76,4 +76,6 @@ function isNull(pointer: unknown): boolean {
   return pointer === null || pointer === 0n || pointer === 0;
 }
 
-probe(JSON.parse(readFileSync(0, 'utf8')) as ProbeItem[]);
+// Empty input: the parent ended without giving work (a prestarted child it never needed).
+const input = readFileSync(0, 'utf8');
+if (input.trim() !== '') probe(JSON.parse(input) as ProbeItem[]);

@@ -32,7 +32,7 @@ const LIBRARIES_PER_CHILD = 300;
  * takes the others' results with it.
  */
 export function startProber(options: ProbeOptions): Prober {
-  const idle = [spawnChild()];
+  const idle = [takePrestarted() ?? spawnChild()];
   const take = () => idle.pop() ?? spawnChild();
   return {
     async probe(items) {
@@ -48,6 +48,30 @@ export function startProber(options: ProbeOptions): Prober {
       for (const child of idle.splice(0)) child.process.stdin?.end('[]');
     },
   };
+}
+
+let prestarted: Child | undefined;
+
+/**
+ * Starts the first child before the CLI has even loaded its modules (`bin` calls this for
+ * `matrix`). Until a prober takes it, it does not keep this process alive: if the run ends
+ * early (a usage error), the child sees its input close and exits.
+ */
+export function prestartProber(): void {
+  prestarted ??= spawnChild();
+  setReferenced(prestarted, false);
+}
+
+function takePrestarted(): Child | undefined {
+  const child = prestarted;
+  prestarted = undefined;
+  if (child) setReferenced(child, true);
+  return child;
+}
+
+function setReferenced(child: Child, referenced: boolean): void {
+  const handles = [child.process, ...child.process.stdio] as Array<{ ref?: () => void; unref?: () => void } | null>;
+  for (const handle of handles) (referenced ? handle?.ref : handle?.unref)?.call(handle);
 }
 
 /** One-shot: start, probe, close. */
