@@ -2,8 +2,7 @@ import type { MatrixRun } from '../core/matrixRun.js';
 import { renderMatrixJson } from './renderMatrixJson.js';
 import { renderMatrixTable, type TableOptions } from './renderMatrixTable.js';
 
-export const MATRIX_FORMATS = ['table', 'json'] as const;
-export type MatrixFormat = (typeof MATRIX_FORMATS)[number];
+import type { MatrixFormat } from './formats.js';
 
 /** Renderers return strings; only the CLI writes them. A format missing here fails to compile. */
 export const MATRIX_RENDERERS = {

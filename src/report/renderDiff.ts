@@ -1,7 +1,6 @@
 import type { InterfaceChange, KindDiff } from '../core/diffInterfaces.js';
 
-export const DIFF_FORMATS = ['text', 'json'] as const;
-export type DiffFormat = (typeof DIFF_FORMATS)[number];
+import type { DiffFormat } from './formats.js';
 
 /** What `mesos-matrix diff` shows: the changes between two releases and the safe minimums at the second. */
 export interface DiffReport {

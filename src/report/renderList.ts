@@ -1,7 +1,6 @@
 import { cellId, type MatrixPlan } from '../core/planMatrix.js';
 
-export const LIST_FORMATS = ['text', 'json'] as const;
-export type ListFormat = (typeof LIST_FORMATS)[number];
+import type { ListFormat } from './formats.js';
 
 /** What a selection yields, with the identifiers `--only` takes. */
 export function listSelection(plan: MatrixPlan) {

@@ -5,11 +5,9 @@ import { groupBy } from '../core/groupBy.js';
 import { PHASES, type MatrixRun } from '../core/matrixRun.js';
 import type { Stage } from '../core/stage.js';
 import { describeFinding } from './describeFinding.js';
+import type { Layout } from './formats.js';
 import { plural } from './plural.js';
 import { STAGE_LABELS } from './stageLabels.js';
-
-export const LAYOUTS = ['auto', 'grid', 'summary'] as const;
-export type Layout = (typeof LAYOUTS)[number];
 
 /** Beyond this many host columns a grid no longer fits a terminal: `auto` summarises per kind. */
 export const GRID_MAX_HOSTS = 8;

@@ -1,11 +1,8 @@
 import type { Command } from 'commander';
-import { diffReleases, safeMinimum } from '../../core/diffInterfaces.js';
 import { UsageError } from '../../core/errors.js';
-import { selectKinds, selectReleases } from '../../core/selectReleases.js';
-import { DIFF_FORMATS, DIFF_RENDERERS, type DiffFormat } from '../../report/renderDiff.js';
+import { DIFF_FORMATS, type DiffFormat } from '../../report/formats.js';
 import type { CliIo } from '../cliIo.js';
 import { addSelectionOptions, cacheDirFrom, formatOption, selectionFrom } from '../options.js';
-import { readTable } from '../readTable.js';
 
 export function diffCommand(program: Command, io: CliIo): void {
   const command = program
@@ -17,6 +14,12 @@ export function diffCommand(program: Command, io: CliIo): void {
     .option('--kind <kind>', 'only this kind')
     .addOption(formatOption(DIFF_FORMATS, 'text'))
     .action(async (from: string, to: string, raw: Record<string, unknown>) => {
+      const [{ diffReleases, safeMinimum }, { selectKinds, selectReleases }, { DIFF_RENDERERS }, { readTable }] = await Promise.all([
+        import('../../core/diffInterfaces.js'),
+        import('../../core/selectReleases.js'),
+        import('../../report/renderDiff.js'),
+        import('../readTable.js'),
+      ]);
       const selection = selectionFrom(raw);
       const table = await readTable(selection.tableDir, cacheDirFrom(raw, io));
       const [a, b] = [from, to].map((name) => {

@@ -1,14 +1,9 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { checkGenerated, writeGenerated } from '../../codegen/generatedFiles.js';
-import { renderInterfaceHeaders } from '../../codegen/renderInterfaceHeader.js';
-import { renderShims, type GeneratedFile } from '../../codegen/renderShims.js';
-import { selectKinds, selectReleases } from '../../core/selectReleases.js';
-import { generateExitCode, renderGenerate, type GenerateTarget } from '../../report/renderGenerate.js';
+import type { GeneratedFile } from '../../codegen/renderShims.js';
+import type { GenerateTarget } from '../../report/renderGenerate.js';
 import type { CliIo } from '../cliIo.js';
 import { addSelectionOptions, cacheDirFrom, selectionFrom } from '../options.js';
-import { readTable } from '../readTable.js';
-import { readTemplates } from '../readTemplates.js';
 
 export function generateCommand(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
   const command = program
@@ -19,6 +14,16 @@ export function generateCommand(program: Command, io: CliIo, setExitCode: (code:
     .option('--cpp-out <dir>', 'also write one C++ interface header per release and kind here')
     .option('--check', 'write nothing; exit 1 listing stale, missing and orphaned files with a diff', false)
     .action(async (raw: Record<string, unknown>) => {
+      const [{ checkGenerated, writeGenerated }, { renderInterfaceHeaders }, { renderShims }, { selectKinds, selectReleases }, { generateExitCode, renderGenerate }, { readTable }, { readTemplates }] =
+        await Promise.all([
+          import('../../codegen/generatedFiles.js'),
+          import('../../codegen/renderInterfaceHeader.js'),
+          import('../../codegen/renderShims.js'),
+          import('../../core/selectReleases.js'),
+          import('../../report/renderGenerate.js'),
+          import('../readTable.js'),
+          import('../readTemplates.js'),
+        ]);
       const selection = selectionFrom(raw);
       const table = await readTable(selection.tableDir, cacheDirFrom(raw, io));
       const releases = selectReleases(table, selection.releases);

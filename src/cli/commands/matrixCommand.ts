@@ -1,11 +1,7 @@
 import { Option, type Command } from 'commander';
-import { matrixExitCode } from '../../core/matrixRun.js';
-import { MATRIX_FORMATS, MATRIX_RENDERERS, type MatrixFormat } from '../../report/matrixFormats.js';
-import { LAYOUTS, type Layout } from '../../report/renderMatrixTable.js';
-import { createBuildProgress } from '../buildProgress.js';
+import { LAYOUTS, MATRIX_FORMATS, type Layout, type MatrixFormat } from '../../report/formats.js';
 import type { CliIo } from '../cliIo.js';
 import { addBuildOptions, addSelectionOptions, buildFrom, formatOption, selectionFrom } from '../options.js';
-import { runMatrix } from '../runMatrix.js';
 
 export function matrixCommand(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
   const command = program
@@ -17,10 +13,15 @@ export function matrixCommand(program: Command, io: CliIo, setExitCode: (code: n
     .addOption(new Option('--layout <layout>', 'table layout: a grid of hosts, or one line per kind (auto: grid up to 8 hosts)').choices(LAYOUTS).default('auto'))
     .option('--update', 'rewrite the expected matrix (versions/expected/matrix.json) with what was observed', false)
     .action(async (raw: Record<string, unknown>) => {
-      const format = raw['format'] as MatrixFormat;
+      const [{ runMatrix }, { createBuildProgress }, { MATRIX_RENDERERS }, { matrixExitCode }] = await Promise.all([
+        import('../runMatrix.js'),
+        import('../buildProgress.js'),
+        import('../../report/matrixFormats.js'),
+        import('../../core/matrixRun.js'),
+      ]);
       const progress = createBuildProgress(io);
       const run = await runMatrix({ ...selectionFrom(raw), ...buildFrom(raw, io), update: raw['update'] === true, env: io.env, onBuildEvent: progress.onEvent }).finally(progress.stop);
-      io.stdout(MATRIX_RENDERERS[format](run, { color: io.isTTY && !('NO_COLOR' in io.env), layout: raw['layout'] as Layout }));
+      io.stdout(MATRIX_RENDERERS[raw['format'] as MatrixFormat](run, { color: io.isTTY && !('NO_COLOR' in io.env), layout: raw['layout'] as Layout }));
       setExitCode(matrixExitCode(run));
     });
 }

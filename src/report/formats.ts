@@ -1,0 +1,15 @@
+/**
+ * The output formats and layouts each command offers. Kept apart from the renderers so that the
+ * command line can be declared without loading them.
+ */
+export const MATRIX_FORMATS = ['table', 'json'] as const;
+export type MatrixFormat = (typeof MATRIX_FORMATS)[number];
+
+export const LAYOUTS = ['auto', 'grid', 'summary'] as const;
+export type Layout = (typeof LAYOUTS)[number];
+
+export const LIST_FORMATS = ['text', 'json'] as const;
+export type ListFormat = (typeof LIST_FORMATS)[number];
+
+export const DIFF_FORMATS = ['text', 'json'] as const;
+export type DiffFormat = (typeof DIFF_FORMATS)[number];
