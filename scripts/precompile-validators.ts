@@ -1,10 +1,15 @@
 #!/usr/bin/env -S npx tsx
 /**
- * Part of `npm run build`: writes ajv's standalone validators for versions/schemas into dist/,
- * so that no run (not even the first on a fresh cache) pays for compiling the schemas.
+ * Part of `npm run build`: writes ajv's standalone validators for versions/schemas and for the
+ * --modules configuration into dist/, so that no run (not even the first on a fresh cache) pays
+ * for compiling the schemas.
  */
-import { DEFAULT_TABLE_DIR } from '../src/cli/paths.js';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DEFAULT_TABLE_DIR, PACKAGE_ROOT } from '../src/cli/paths.js';
 import { readTableSchemas } from '../src/cli/readTable.js';
 import { loadSchemaValidator, PRECOMPILED_DIR } from '../src/cli/schemaValidators.js';
 
 await loadSchemaValidator(await readTableSchemas(DEFAULT_TABLE_DIR), PRECOMPILED_DIR);
+const modulesSchema = JSON.parse(await readFile(path.join(PACKAGE_ROOT, 'schemas', 'modules-config.schema.json'), 'utf8')) as object;
+await loadSchemaValidator([modulesSchema], PRECOMPILED_DIR);

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { isExpectedError } from '../core/errors.js';
 import type { CliIo } from './cliIo.js';
+import { checkCommand } from './commands/checkCommand.js';
 import { diffCommand } from './commands/diffCommand.js';
 import { generateCommand } from './commands/generateCommand.js';
 import { listCommand } from './commands/listCommand.js';
@@ -21,6 +22,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   listCommand(program, io);
   generateCommand(program, io, setExitCode);
   diffCommand(program, io);
+  checkCommand(program, io, setExitCode);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -40,7 +40,7 @@ export function addBuildOptions(command: Command): Command {
     .option('--timeout <ms>', 'how long dlopen, a lookup or compatible() may take before it counts as hung', '10000');
 }
 
-export function buildFrom(raw: Raw, io: CliIo) {
+export function buildFrom(raw: Raw, io: CliIo): { jobs: number; timeoutMs: number; cacheDir: string } {
   return {
     jobs: positiveInteger('--jobs', raw['jobs']),
     timeoutMs: positiveInteger('--timeout', raw['timeout']),

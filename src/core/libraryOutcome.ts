@@ -8,5 +8,6 @@ export type LibraryOutcome =
   | { readonly stage: 'compile'; readonly message: string }
   | { readonly stage: 'open'; readonly dlerror: string }
   | { readonly stage: 'symbol'; readonly dlerror: string }
-  | { readonly stage: 'crash' | 'timeout'; readonly message: string }
+  /** The library crashed or hung the process that opened it: in its static initialisers (`open`) or when its manifest was read. */
+  | { readonly stage: 'crash' | 'timeout'; readonly during: 'open' | 'lookup'; readonly message: string }
   | { readonly stage: 'manifest'; readonly manifest: Manifest };

@@ -10,7 +10,15 @@ export type ValidateDocument = (schemaId: string, value: unknown) => readonly Sc
 
 /** Every violation a validator reported, located and phrased for a person. */
 export function describeSchemaErrors(errors: readonly ErrorObject[]): SchemaProblem[] {
-  return errors.filter(isUseful).map(describe);
+  // `anyOf: [{required: [a]}, {required: [b]}]` reads as one problem: "a" or "b".
+  const alternatives = new Map<string, string[]>();
+  for (const error of errors) {
+    if (error.keyword === 'required' && error.schemaPath.includes('/anyOf/')) {
+      alternatives.set(error.instancePath, [...(alternatives.get(error.instancePath) ?? []), `"${String((error.params as Record<string, unknown>)['missingProperty'])}"`]);
+    }
+  }
+  const merged = [...alternatives].map(([pointer, names]) => ({ pointer: pointer === '' ? '/' : pointer, expected: `a property ${names.join(' or ')}` }));
+  return [...errors.filter((error) => isUseful(error) && !(error.keyword === 'required' && error.schemaPath.includes('/anyOf/'))).map(describe), ...merged];
 }
 
 // `if`/`then` and anyOf wrappers repeat what their branches already say.

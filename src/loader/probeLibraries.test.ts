@@ -92,13 +92,13 @@ describe('probeLibraries on compiled fixtures', () => {
       { jobs: 1, timeoutMs: 10_000 },
     );
     expect(outcomes[0]?.stage).toBe('manifest');
-    expect(outcomes[1]).toEqual({ stage: 'crash', message: expect.stringContaining(`dlopen('${lib('crash-on-load')}') (static initialisers) killed the process (SIGSEGV)`) });
+    expect(outcomes[1]).toEqual({ stage: 'crash', during: 'open', message: expect.stringContaining(`dlopen('${lib('crash-on-load')}') (static initialisers) killed the process (SIGSEGV)`) });
     expect(manifestOf(outcomes[2])?.compatible).toEqual({ present: true, returned: true });
   });
 
   it('classifies a hanging static constructor as a timeout and goes on', async () => {
     const outcomes = await probeLibraries(['hang-on-load', 'good'].map((id) => ({ library: lib(id), symbol: NAME })), { jobs: 1, timeoutMs: 1_000 });
-    expect(outcomes[0]).toEqual({ stage: 'timeout', message: `dlopen('${lib('hang-on-load')}') (static initialisers) did not return within 1000 ms` });
+    expect(outcomes[0]).toEqual({ stage: 'timeout', during: 'open', message: `dlopen('${lib('hang-on-load')}') (static initialisers) did not return within 1000 ms` });
     expect(outcomes[1]?.stage).toBe('manifest');
   });
 

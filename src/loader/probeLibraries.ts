@@ -196,7 +196,7 @@ async function runBatch(child: Child, batch: readonly ProbeItem[], timeoutMs: nu
     record(current.local, { stage: 'manifest', manifest: { ...fields, compatible: { present: true, failed, detail: `compatible() of '${item.symbol}' ${detail}` } } });
   } else {
     const step = current.at === 'open' ? `dlopen('${item.library}') (static initialisers)` : `reading the manifest '${item.symbol}'`;
-    record(current.local, { stage: failed, message: `${step} ${detail}` });
+    record(current.local, { stage: failed, during: current.at === 'open' ? 'open' : 'lookup', message: `${step} ${detail}` });
   }
 }
 

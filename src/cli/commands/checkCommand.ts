@@ -1,0 +1,35 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { CHECK_FORMATS, type CheckFormat } from '../../report/formats.js';
+import type { CliIo } from '../cliIo.js';
+import { addBuildOptions, buildFrom, cacheDirFrom, formatOption } from '../options.js';
+import { DEFAULT_TABLE_DIR } from '../paths.js';
+
+export function checkCommand(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
+  const command = program
+    .command('check')
+    .description('what a Mesos release would do with a --modules configuration and its real libraries: loads, or the exact error and every further problem')
+    .option('--modules <value>', 'the configuration as Mesos takes it: inline JSON, file:///path or /path')
+    .option('--modules-dir <dir>', 'a folder of configurations, as --modules_dir (Mesos 1.0.0 on)')
+    .option('--mesos <release>', 'one release (default: every release of --releases)')
+    .option('--releases <spec>', 'the releases to check without --mesos: a set, a list or a semver range', 'all')
+    .option('--table <dir>', 'the version table folder', DEFAULT_TABLE_DIR)
+    .option('--cache-dir <dir>', 'where validators are kept (env MESOS_MATRIX_CACHE)')
+    .addOption(formatOption(CHECK_FORMATS, 'text'));
+  addBuildOptions(command).action(async (raw: Record<string, unknown>) => {
+    const [{ runCheck }, { CHECK_RENDERERS }, { checkExitCode }] = await Promise.all([import('../runCheck.js'), import('../../report/renderCheck.js'), import('../../core/checkRun.js')]);
+    const optional = (key: string) => (raw[key] === undefined ? undefined : String(raw[key]));
+    const run = await runCheck({
+      modules: optional('modules'),
+      modulesDir: optional('modulesDir'),
+      mesos: optional('mesos'),
+      releases: String(raw['releases']),
+      tableDir: path.resolve(String(raw['table'])),
+      ...buildFrom(raw, io),
+      cacheDir: cacheDirFrom(raw, io),
+    });
+    for (const warning of run.warnings) io.stderr(`mesos-matrix: warning: ${warning}\n`);
+    io.stdout(CHECK_RENDERERS[raw['format'] as CheckFormat](run, io.isTTY && !('NO_COLOR' in io.env)));
+    setExitCode(checkExitCode(run));
+  });
+}

@@ -1,0 +1,93 @@
+import { adviseLoadProblem } from '../core/loadAdvice.js';
+import type { CheckRun, CheckVerdict } from '../core/checkRun.js';
+import { UsageError } from '../core/errors.js';
+import type { LibraryOutcome } from '../core/libraryOutcome.js';
+import { libraryString, MAIN_PROGRAM } from '../core/modulesConfig.js';
+import { selectReleases } from '../core/selectReleases.js';
+import { simulateLoad, type LoadProblem, type ProbedLibraries } from '../core/simulateLoad.js';
+import type { Release } from '../core/versionTable.js';
+import { startProber } from '../loader/probeLibraries.js';
+import { readModulesDir, readModulesFlag, type ReadConfigs } from './readModulesConfig.js';
+import { readTable } from './readTable.js';
+
+export interface CheckOptions {
+  readonly modules: string | undefined;
+  readonly modulesDir: string | undefined;
+  /** `--mesos`: one release; otherwise `releases`. */
+  readonly mesos: string | undefined;
+  readonly releases: string;
+  readonly tableDir: string;
+  readonly cacheDir: string;
+  readonly jobs: number;
+  readonly timeoutMs: number;
+}
+
+/** read the flags → open every library once (child processes) → each release's load() → advice. */
+export async function runCheck(options: CheckOptions): Promise<CheckRun & { warnings: readonly string[] }> {
+  if (options.modules === undefined && options.modulesDir === undefined) {
+    throw new UsageError('check needs --modules (inline JSON, file:///path or /path) or --modules-dir', 'for example: mesos-matrix check --modules file:///etc/mesos/modules.json');
+  }
+  const table = await readTable(options.tableDir, options.cacheDir);
+  const hosts = options.mesos === undefined ? selectReleases(table, options.releases) : [release(table.releases, options.mesos)];
+  // Both flags, or --modules_dir before 1.0.0, stop Mesos before any module loads: a usable
+  // configuration is still required, but only one of them is read.
+  const read: ReadConfigs =
+    options.modules !== undefined ? await readModulesFlag(options.modules, options.cacheDir) : await readModulesDir(options.modulesDir ?? '', options.cacheDir);
+
+  const probed = await probeAll(read, options);
+  const verdicts = hosts.map((host): CheckVerdict => {
+    const flagError = flagProblem(host, options);
+    if (flagError) return { mesos: host.release, ok: false, error: flagError.message, problems: [{ ...flagError, advice: adviseLoadProblem(flagError, host, null, table.releases) }], modules: [] };
+    const result = simulateLoad(host.host, read.manifests, probed);
+    const problems = result.problems.map((problem) => {
+      const outcome = problem.library !== null && problem.module !== null ? probed.outcome(problem.library, problem.module) : null;
+      return { ...problem, advice: adviseLoadProblem(problem, host, outcome?.stage === 'manifest' ? outcome.manifest : null, table.releases) };
+    });
+    return { mesos: host.release, ok: result.ok, error: result.error, problems, modules: result.modules };
+  });
+  return { verdicts, single: options.mesos !== undefined, warnings: read.warnings };
+}
+
+function release(releases: readonly Release[], name: string): Release {
+  const found = releases.find((candidate) => candidate.release === name);
+  if (!found) throw new UsageError(`--mesos ${name}: no such release in the table`, `valid releases: ${releases.map((candidate) => candidate.release).join(' ')}`);
+  return found;
+}
+
+/** The flag errors of loader-facts §7 (`1.0.0:src/slave/main.cpp`) and stout's unknown-flag error before 1.0.0. */
+function flagProblem(host: Release, options: CheckOptions): LoadProblem | null {
+  if (options.modulesDir === undefined) return null;
+  if (!host.host.loader.modulesDir) return { library: null, module: null, stage: 'flags', message: "Failed to load unknown flag 'modules_dir'" };
+  if (options.modules !== undefined) return { library: null, module: null, stage: 'flags', message: 'Only one of --modules or --modules_dir should be specified' };
+  return null;
+}
+
+/** Every (library string, module) the manifests name, opened once in child processes. */
+async function probeAll(read: ReadConfigs, options: CheckOptions): Promise<ProbedLibraries> {
+  const pairs = new Map<string, { library: string; symbol: string }>();
+  for (const { config } of read.manifests) {
+    for (const library of config.libraries) {
+      const lib = libraryString(library);
+      // dlopen("") is the main program — Mesos itself; this process must not stand in for it.
+      if (lib === null || lib === '') continue;
+      for (const module of library.modules) pairs.set(JSON.stringify([lib, module.name]), { library: lib, symbol: module.name });
+    }
+  }
+  const items = [...pairs.values()];
+  const prober = startProber({ jobs: options.jobs, timeoutMs: options.timeoutMs });
+  let outcomes: LibraryOutcome[];
+  try {
+    outcomes = await prober.probe(items);
+  } finally {
+    prober.close();
+  }
+  const byPair = new Map(items.map((item, index) => [JSON.stringify([item.library, item.symbol]), outcomes[index] as LibraryOutcome]));
+  return {
+    outcome(library, module) {
+      if (library === '') return { stage: 'symbol', dlerror: `${MAIN_PROGRAM}: undefined symbol: ${module}` };
+      const outcome = byPair.get(JSON.stringify([library, module]));
+      if (!outcome) throw new Error(`${library} / ${module} was never probed`);
+      return outcome;
+    },
+  };
+}
