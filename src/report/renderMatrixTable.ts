@@ -31,11 +31,10 @@ export function renderMatrixTable(run: MatrixRun, options: TableOptions): string
   const c = createColors(options.color);
   const { result } = run;
   const hosts = result.plan.hosts.map((release) => release.release);
-  const shown = hosts.length <= GRID_MAX_HOSTS ? hosts.join(' ') : `${hosts[0]} … ${hosts.at(-1)}`;
-  const out: string[] = [
-    c.bold(`Mesos module matrix — ${run.selection.only === null ? `releases ${run.selection.spec}` : `only ${run.selection.only}`} (${shown}): ${plural(result.plan.rows.length, 'fixture')} × ${plural(hosts.length, 'host')}`),
-    '',
-  ];
+  const shown = hosts.length === 0 ? '' : hosts.length <= GRID_MAX_HOSTS ? ` (${hosts.join(' ')})` : ` (${hosts[0]} … ${hosts.at(-1)})`;
+  const what = run.selection.only === null ? `releases ${run.selection.spec}` : `only ${run.selection.only}`;
+  const size = result.plan.rows.length > 0 ? `: ${plural(result.plan.rows.length, 'fixture')} × ${plural(hosts.length, 'host')}` : '';
+  const out: string[] = [c.bold(`Mesos module matrix — ${what}${shown}${size}`), ''];
 
   const layout = options.layout === 'grid' || (options.layout !== 'summary' && hosts.length <= GRID_MAX_HOSTS) ? renderGrid : renderSummary;
   if (run.selection.whatIf.length > 0) {
@@ -43,7 +42,7 @@ export function renderMatrixTable(run: MatrixRun, options: TableOptions): string
   }
   if (result.plan.rows.length > 0) out.push(layout(run, c), '', ...legend(result.cells, c));
 
-  if (result.scenarioCells.length > 0) out.push('', ...renderScenarios(result.scenarioCells, c));
+  if (result.scenarioCells.length > 0) out.push(...(out.at(-1) === '' ? [] : ['']), ...renderScenarios(result.scenarioCells, c));
 
   const context = { expectedFile: run.expectedFile };
   if (result.findings.length > 0) {
