@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { isExpectedError } from '../core/errors.js';
 import type { CliIo } from './cliIo.js';
@@ -15,6 +16,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   };
   const program = new Command('mesos-matrix')
     .description('Which Apache Mesos releases load which module builds, and why — on real compiled dynlibs.')
+    .version((createRequire(import.meta.url)('../../package.json') as { version: string }).version)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run mesos-matrix --help for usage)');

@@ -39,6 +39,21 @@ describe('mesos-matrix list and release selection', () => {
     expect(report.fixtures).toHaveLength(1);
   });
 
+  it('treats unknown commands and options as usage errors (exit 2), and --help as success', async () => {
+    const command = await runCli(['matrixx'], env);
+    expect(command.exitCode).toBe(2);
+    expect(command.stderr).toContain("error: unknown command 'matrixx'");
+    const option = await runCli(['matrix', '--realeses', 'all'], env);
+    expect(option.exitCode).toBe(2);
+    expect(option.stderr).toContain("error: unknown option '--realeses'");
+    const jobs = await runCli(['matrix', '--jobs', '0'], env);
+    expect(jobs.exitCode).toBe(2);
+    expect(jobs.stderr).toContain('--jobs takes a whole number >= 1, got "0"');
+    const help = await runCli(['--help'], env);
+    expect(help.exitCode).toBe(0);
+    expect(help.stdout).toMatch(/Commands:\n\s+matrix \[options\]/);
+  });
+
   it('rejects an --only cell the table cannot have', async () => {
     const run = await runCli(['matrix', '--only', 'Authorizer/0.23.1@0.24.1'], env);
     expect(run.exitCode).toBe(2);
