@@ -1,6 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildFixtures } from '../build/buildFixtures.js';
+import { findCompiler } from '../build/findCompiler.js';
+import { PACKAGE_ROOT } from '../cli/paths.js';
 import { compileFixtures, temporaryDir, variant } from '../../test/helpers/compileFixtures.js';
 import type { LibraryOutcome } from '../core/libraryOutcome.js';
 import { probeLibraries } from './probeLibraries.js';
@@ -108,6 +111,15 @@ describe('probeLibraries on compiled fixtures', () => {
       failed: 'crash',
       detail: `compatible() of '${NAME}' killed the process (SIGSEGV)`,
     });
+  });
+
+  it('survives a library that lies about its manifest, and goes on', async () => {
+    const source = readFileSync(path.join(PACKAGE_ROOT, 'test', 'fixtures', 'libraries', 'liar.cpp'), 'utf8');
+    const built = await buildFixtures([{ id: 'liar', recipe: source, render: async () => source, fileName: 'libliar.so' }], { compiler: await findCompiler(process.env, scratch), cacheDir: scratch, jobs: 1 });
+    const liar = built.get('liar')?.library ?? '';
+    const outcomes = await probeLibraries([liar, lib('good')].map((library) => ({ library, symbol: NAME })), { jobs: 1, timeoutMs: 10_000 });
+    expect(outcomes[0]).toEqual({ stage: 'crash', during: 'lookup', message: expect.stringContaining(`reading the manifest '${NAME}' killed the process (SIGSEGV)`) });
+    expect(outcomes[1]?.stage).toBe('manifest');
   });
 
   it('spreads libraries over several children and returns outcomes in order', async () => {
