@@ -8,13 +8,18 @@ import { DEFAULT_CACHE_DIR, DEFAULT_TABLE_DIR } from './paths.js';
 
 type Raw = Record<string, unknown>;
 
-/** `--releases`, `--kinds`, `--only`, `--table`: how every command picks from the version table. */
-export function addSelectionOptions(command: Command, only = true): Command {
-  command
-    .option('--releases <spec>', 'a set (default, all), a list (0.24.1,0.25.0) or a semver range (">=0.23.1 <0.27.0")', 'default')
-    .option('--kinds <list>', 'only these kinds, comma-separated (default: every kind of the selected releases)')
+/** `--table`, `--cache-dir`: where the version table is, and where derived files are kept. */
+export function addTableOptions(command: Command): Command {
+  return command
     .option('--table <dir>', 'the version table folder', DEFAULT_TABLE_DIR)
     .option('--cache-dir <dir>', 'where compiled fixtures and validators are kept (env MESOS_MATRIX_CACHE)');
+}
+
+/** `--releases`, `--kinds`, `--only`, `--table`: how every command picks from the version table. */
+export function addSelectionOptions(command: Command, only = true): Command {
+  addTableOptions(command)
+    .option('--releases <spec>', 'a set (default, all), a list (0.24.1,0.25.0) or a semver range (">=0.23.1 <0.27.0")', 'default')
+    .option('--kinds <list>', 'only these kinds, comma-separated (default: every kind of the selected releases)');
   if (only) {
     command
       .option('--only <cell>', 'exactly one cell (Isolator/0.24.1@0.25.0) or documented row (documented#4); see mesos-matrix list')
@@ -29,8 +34,12 @@ export function selectionFrom(raw: Raw): SelectionOptions & { tableDir: string }
     kinds: optionalString(raw['kinds']),
     only: optionalString(raw['only']),
     whatIf: Array.isArray(raw['whatIf']) ? raw['whatIf'].map(String) : [],
-    tableDir: path.resolve(String(raw['table'])),
+    tableDir: tableDirFrom(raw),
   };
+}
+
+export function tableDirFrom(raw: Raw): string {
+  return path.resolve(String(raw['table']));
 }
 
 /** `--jobs`, `--timeout`, `--cache-dir`: how fixtures are built and opened. */

@@ -3,7 +3,7 @@ import type { CheckRun, CheckVerdict } from '../core/checkRun.js';
 import { UsageError } from '../core/errors.js';
 import type { LibraryOutcome } from '../core/libraryOutcome.js';
 import { libraryString, MAIN_PROGRAM } from '../core/modulesConfig.js';
-import { selectReleases } from '../core/selectReleases.js';
+import { findRelease, selectReleases } from '../core/selectReleases.js';
 import { simulateLoad, type LoadProblem, type ProbedLibraries } from '../core/simulateLoad.js';
 import type { Release } from '../core/versionTable.js';
 import { startProber } from '../loader/probeLibraries.js';
@@ -28,7 +28,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckRun & { warn
     throw new UsageError('check needs --modules (inline JSON, file:///path or /path) or --modules-dir', 'for example: mesos-matrix check --modules file:///etc/mesos/modules.json');
   }
   const table = await readTable(options.tableDir, options.cacheDir);
-  const hosts = options.mesos === undefined ? selectReleases(table, options.releases) : [release(table.releases, options.mesos)];
+  const hosts = options.mesos === undefined ? selectReleases(table, options.releases) : [findRelease(table, options.mesos, '--mesos')];
   // Both flags, or --modules_dir before 1.0.0, stop Mesos before any module loads: a usable
   // configuration is still required, but only one of them is read.
   const read: ReadConfigs =
@@ -46,12 +46,6 @@ export async function runCheck(options: CheckOptions): Promise<CheckRun & { warn
     return { mesos: host.release, ok: result.ok, error: result.error, problems, modules: result.modules };
   });
   return { verdicts, single: options.mesos !== undefined, warnings: read.warnings };
-}
-
-function release(releases: readonly Release[], name: string): Release {
-  const found = releases.find((candidate) => candidate.release === name);
-  if (!found) throw new UsageError(`--mesos ${name}: no such release in the table`, `valid releases: ${releases.map((candidate) => candidate.release).join(' ')}`);
-  return found;
 }
 
 /** The flag errors of loader-facts §7 (`1.0.0:src/slave/main.cpp`) and stout's unknown-flag error before 1.0.0. */

@@ -1,7 +1,7 @@
 import { UsageError } from './errors.js';
 import { grammarOf } from './host.js';
 import type { MatrixSelection, WhatIf } from './planMatrix.js';
-import { selectKinds, selectReleases } from './selectReleases.js';
+import { selectKinds, selectReleases, validReleases } from './selectReleases.js';
 import { parseVersion } from './stoutVersion.js';
 import type { Release, VersionTable } from './versionTable.js';
 
@@ -43,7 +43,7 @@ function selectOnly(table: VersionTable, id: string): Omit<MatrixSelection, 'int
   const column = byName.get(host);
   if (!build || !column) {
     const unknown = [builtFor, host].filter((release) => !byName.has(release));
-    throw new UsageError(`--only ${id}: no release ${unknown.join(' or ')} in the table`, `valid releases: ${table.releases.map((release) => release.release).join(' ')}`);
+    throw new UsageError(`--only ${id}: no release ${unknown.join(' or ')} in the table`, validReleases(table));
   }
   if (!build.host.kinds.has(kind)) {
     throw new UsageError(`--only ${id}: ${builtFor} registers no kind ${kind}`, `kinds of ${builtFor}: ${[...build.host.kinds.keys()].join(' ')}`);

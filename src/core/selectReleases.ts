@@ -26,7 +26,7 @@ export function selectReleases(table: VersionTable, spec: string): readonly Rele
   if (range === null) {
     throw new UsageError(
       `--releases ${JSON.stringify(spec)} is neither a set (${setNames(table)}), a release, a list of releases nor a semver range`,
-      `valid releases: ${table.releases.map((release) => release.release).join(' ')}`,
+      validReleases(table),
     );
   }
   const selected = table.releases.filter((release) => semver.satisfies(release.release, range));
@@ -37,7 +37,7 @@ export function selectReleases(table: VersionTable, spec: string): readonly Rele
 function unknownReleases(table: VersionTable, what: string, probe: string): UsageError {
   return new UsageError(
     `no release of the table matches ${JSON.stringify(what)}${nearest(table, probe)}`,
-    `valid releases: ${table.releases.map((release) => release.release).join(' ')} (or a set: ${setNames(table)})`,
+    `${validReleases(table)} (or a set: ${setNames(table)})`,
   );
 }
 
@@ -48,6 +48,18 @@ function nearest(table: VersionTable, probe: string): string {
   const above = table.releases.find((release) => semver.gt(release.release, version));
   const names = [below, above].flatMap((release) => (release ? [release.release] : []));
   return names.length > 0 ? `; nearest: ${names.join(', ')}` : '';
+}
+
+/** The hint of every "no such release" error. */
+export function validReleases(table: Pick<VersionTable, 'releases'>): string {
+  return `valid releases: ${table.releases.map((release) => release.release).join(' ')}`;
+}
+
+/** One release of the table by name; `what` names the argument in the error (`diff`, `--mesos`). */
+export function findRelease(table: Pick<VersionTable, 'releases'>, name: string, what: string): Release {
+  const found = table.releases.find((release) => release.release === name);
+  if (!found) throw new UsageError(`${what}: no release ${name} in the table`, validReleases(table));
+  return found;
 }
 
 function setNames(table: VersionTable): string {

@@ -1,9 +1,7 @@
-import path from 'node:path';
 import type { Command } from 'commander';
 import { CHECK_FORMATS, type CheckFormat } from '../../report/formats.js';
 import type { CliIo } from '../cliIo.js';
-import { addBuildOptions, buildFrom, cacheDirFrom, formatOption } from '../options.js';
-import { DEFAULT_TABLE_DIR } from '../paths.js';
+import { addBuildOptions, addTableOptions, buildFrom, cacheDirFrom, formatOption, tableDirFrom } from '../options.js';
 
 export function checkCommand(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
   const command = program
@@ -13,10 +11,8 @@ export function checkCommand(program: Command, io: CliIo, setExitCode: (code: nu
     .option('--modules-dir <dir>', 'a folder of configurations, as --modules_dir (Mesos 1.0.0 on)')
     .option('--mesos <release>', 'one release (default: every release of --releases)')
     .option('--releases <spec>', 'the releases to check without --mesos: a set, a list or a semver range', 'all')
-    .option('--table <dir>', 'the version table folder', DEFAULT_TABLE_DIR)
-    .option('--cache-dir <dir>', 'where validators are kept (env MESOS_MATRIX_CACHE)')
     .addOption(formatOption(CHECK_FORMATS, 'text'));
-  addBuildOptions(command).action(async (raw: Record<string, unknown>) => {
+  addBuildOptions(addTableOptions(command)).action(async (raw: Record<string, unknown>) => {
     const [{ runCheck }, { CHECK_RENDERERS }, { checkExitCode }] = await Promise.all([import('../runCheck.js'), import('../../report/renderCheck.js'), import('../../core/checkRun.js')]);
     const optional = (key: string) => (raw[key] === undefined ? undefined : String(raw[key]));
     const run = await runCheck({
@@ -24,7 +20,7 @@ export function checkCommand(program: Command, io: CliIo, setExitCode: (code: nu
       modulesDir: optional('modulesDir'),
       mesos: optional('mesos'),
       releases: String(raw['releases']),
-      tableDir: path.resolve(String(raw['table'])),
+      tableDir: tableDirFrom(raw),
       ...buildFrom(raw, io),
       cacheDir: cacheDirFrom(raw, io),
     });

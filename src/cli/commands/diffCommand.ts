@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { UsageError } from '../../core/errors.js';
 import { DIFF_FORMATS, type DiffFormat } from '../../report/formats.js';
 import type { CliIo } from '../cliIo.js';
 import { addSelectionOptions, cacheDirFrom, formatOption, selectionFrom } from '../options.js';
@@ -14,7 +13,7 @@ export function diffCommand(program: Command, io: CliIo): void {
     .option('--kind <kind>', 'only this kind')
     .addOption(formatOption(DIFF_FORMATS, 'text'))
     .action(async (from: string, to: string, raw: Record<string, unknown>) => {
-      const [{ diffReleases, safeMinimum }, { selectKinds, selectReleases }, { DIFF_RENDERERS }, { readTable }] = await Promise.all([
+      const [{ diffReleases, safeMinimum }, { findRelease, selectKinds, selectReleases }, { DIFF_RENDERERS }, { readTable }] = await Promise.all([
         import('../../core/diffInterfaces.js'),
         import('../../core/selectReleases.js'),
         import('../../report/renderDiff.js'),
@@ -22,12 +21,7 @@ export function diffCommand(program: Command, io: CliIo): void {
       ]);
       const selection = selectionFrom(raw);
       const table = await readTable(selection.tableDir, cacheDirFrom(raw, io));
-      const [a, b] = [from, to].map((name) => {
-        const release = table.releases.find((candidate) => candidate.release === name);
-        if (!release) throw new UsageError(`diff: no release ${name} in the table`, `valid releases: ${table.releases.map((candidate) => candidate.release).join(' ')}`);
-        return release;
-      });
-      if (!a || !b) return;
+      const [a, b] = [findRelease(table, from, 'diff'), findRelease(table, to, 'diff')];
       const kinds = raw['kind'] === undefined ? undefined : selectKinds([a, b], String(raw['kind']));
       // Safe minimums are counted over the selected releases, up to and including <to>.
       const within = [...new Set([...selectReleases(table, selection.releases), b])].filter((release) => table.releases.indexOf(release) <= table.releases.indexOf(b));
