@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 
 const IO_MODULES = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'child_process', 'node:child_process', 'koffi', 'handlebars', 'execa', 'zx'];
 const layer = (allowed) =>
-  ['core', 'codegen', 'build', 'loader', 'report', 'cli'].filter((name) => !allowed.includes(name)).flatMap((name) => [`../${name}/*`, `../../${name}/*`]);
+  ['core', 'codegen', 'compile', 'loader', 'report', 'app', 'cli'].filter((name) => !allowed.includes(name)).flatMap((name) => [`../${name}/*`, `../../${name}/*`]);
 const restrict = (paths, patterns, message) => ({
   'no-restricted-imports': ['error', { paths: paths.map((name) => ({ name, message })), patterns: [{ group: patterns, message }, { group: ['**/scripts/*'], message: 'scripts/ is for development; src/ never imports it.' }] }],
 });
@@ -24,7 +24,7 @@ export default tseslint.config(
   { files: ['src/core/**'], rules: restrict(IO_MODULES, layer(['core']), 'src/core is pure: no I/O, and it imports no other layer.') },
   { files: ['src/report/**'], rules: restrict(IO_MODULES, layer(['core', 'report']), 'renderers return strings: no I/O; they read core data only.') },
   { files: ['src/codegen/**'], rules: restrict(['koffi', 'execa', 'child_process', 'node:child_process', 'zx'], layer(['core', 'codegen']), 'codegen renders and writes files; it runs nothing.') },
-  { files: ['src/build/**'], rules: restrict(['koffi', 'handlebars', 'zx'], layer(['core', 'build']), 'build compiles; it imports core only.') },
+  { files: ['src/compile/**'], rules: restrict(['koffi', 'handlebars', 'zx'], layer(['core', 'build']), 'build compiles; it imports core only.') },
   { files: ['src/loader/**'], rules: restrict(['handlebars', 'execa', 'zx'], layer(['core', 'loader']), 'loader opens libraries; it imports core types only.') },
   { files: ['src/cli/**', 'scripts/**', 'bin/**'], rules: { 'no-console': 'off' } },
   // Tests beside the code wire real pieces together (compile, then probe); the boundaries are for the code itself.

@@ -90,7 +90,7 @@ async function makeBaseline(cache: string, flags: string): Promise<Sample[]> {
   return samples;
 }
 
-const { FIXTURE_FLAGS } = await import('../src/build/compilerArgs.js');
+const { FIXTURE_FLAGS } = await import('../src/compile/compilerArgs.js');
 // How module builds are written in Makefiles like mesos-module-dvdi's: the compiler driver links the C++ runtime.
 const CONVENTIONAL = '-std=c++11 -shared -fPIC -O0 -g0 -w';
 

@@ -6,9 +6,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DEFAULT_TABLE_DIR, PACKAGE_ROOT } from '../src/cli/paths.js';
-import { readTableSchemas } from '../src/cli/readTable.js';
-import { loadSchemaValidator, PRECOMPILED_DIR } from '../src/cli/schemaValidators.js';
+import { DEFAULT_TABLE_DIR, PACKAGE_ROOT } from '../src/app/paths.js';
+import { readTableSchemas } from '../src/app/readTable.js';
+import { loadSchemaValidator, PRECOMPILED_DIR } from '../src/app/schemaValidators.js';
 
 await loadSchemaValidator(await readTableSchemas(DEFAULT_TABLE_DIR), PRECOMPILED_DIR);
 const modulesSchema = JSON.parse(await readFile(path.join(PACKAGE_ROOT, 'schemas', 'modules-config.schema.json'), 'utf8')) as object;

@@ -1,5 +1,5 @@
 import { SingleBar } from 'cli-progress';
-import type { BuildEvent } from '../build/buildFixtures.js';
+import type { BuildEvent } from '../compile/buildFixtures.js';
 import { plural } from '../report/plural.js';
 import type { CliIo } from './cliIo.js';
 

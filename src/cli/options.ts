@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import type { SelectionOptions } from '../core/selectMatrix.js';
 import type { CliIo } from './cliIo.js';
-import { DEFAULT_CACHE_DIR, DEFAULT_TABLE_DIR } from './paths.js';
+import { DEFAULT_CACHE_DIR, DEFAULT_TABLE_DIR } from '../app/paths.js';
 
 type Raw = Record<string, unknown>;
 

@@ -29,7 +29,7 @@ export function diffReleases(from: Release, to: Release, interfaces: InterfaceTa
     if (!to.host.kinds.has(kind)) return { kind, changes: [{ change: 'kind-removed' }] };
     const [a, b] = [interfaces.get(kind)?.get(from.release), interfaces.get(kind)?.get(to.release)];
     if (!a || !b) return { kind, changes: [{ change: 'no-interface-data', release: a ? to.release : from.release }] };
-    return { kind, changes: diffInterfaces(a, b) };
+    return { kind, changes: interfaceChanges(a, b) };
   });
 }
 
@@ -38,7 +38,7 @@ export function diffReleases(from: Release, to: Release, interfaces: InterfaceTa
  * signature, so a changed overload reads as one removed and one added (interfaces-diff.json does
  * the same). Parameter names do not count.
  */
-export function diffInterfaces(a: KindInterface, b: KindInterface): InterfaceChange[] {
+export function interfaceChanges(a: KindInterface, b: KindInterface): InterfaceChange[] {
   const changes: InterfaceChange[] = [];
   if (a.header !== b.header) changes.push({ change: 'header-moved', from: a.header, to: b.header });
   if (a.cppClass !== b.cppClass) changes.push({ change: 'class-moved', from: a.cppClass, to: b.cppClass });
@@ -74,7 +74,7 @@ function added(change: 'method-added' | 'method-removed', method: CppMethod): In
 
 /** What a soundness finding lists: the methods (and structure) that differ; the header's path does not count. */
 export function interfaceDifferences(a: KindInterface, b: KindInterface): string[] {
-  const labels = diffInterfaces(a, b).flatMap((change) => {
+  const labels = interfaceChanges(a, b).flatMap((change) => {
     switch (change.change) {
       case 'method-added':
       case 'method-removed':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffInterfaces, interfaceDifferences } from './diffInterfaces.js';
+import { interfaceChanges, interfaceDifferences } from './diffInterfaces.js';
 import { sameInterface, type CppMethod, type KindInterface } from './kindInterface.js';
 
 const method = (name: string, params: string[] = [], extra: Partial<CppMethod> = {}): CppMethod => ({
@@ -47,7 +47,7 @@ describe('interface identity and differences', () => {
   it('matches overloads by their whole signature', () => {
     const overloads = face([method('authorize', ['const ACL::RunTask&']), method('authorize', ['const ACL::RegisterFramework&'])]);
     const changed = face([method('authorize', ['const ACL::RunTask&']), method('authorize', ['const ACL::ShutdownFramework&'])]);
-    expect(diffInterfaces(overloads, changed)).toEqual([
+    expect(interfaceChanges(overloads, changed)).toEqual([
       { change: 'method-removed', name: 'authorize', signature: 'virtual process::Future<Nothing> authorize(const ACL::RegisterFramework& p0) = 0' },
       { change: 'method-added', name: 'authorize', signature: 'virtual process::Future<Nothing> authorize(const ACL::ShutdownFramework& p0) = 0' },
     ]);

@@ -36,7 +36,7 @@ type DecodedModule = Omit<RawManifest, 'compatiblePresent' | 'create'> & { compa
 
 // A Mesos master or agent is a C++ program: the C++ runtime is in its global scope, and
 // modules' runtime symbols resolve against it. Make that so here too (fixtures are linked
-// without a runtime of their own, see src/build/compilerArgs.ts).
+// without a runtime of their own, see src/compile/compilerArgs.ts).
 dlopen('libstdc++.so.6', RTLD_NOW | RTLD_GLOBAL);
 
 function emit(event: ProbeEvent): void {

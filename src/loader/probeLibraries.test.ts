@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildFixtures } from '../build/buildFixtures.js';
-import { findCompiler } from '../build/findCompiler.js';
-import { PACKAGE_ROOT } from '../cli/paths.js';
+import { buildFixtures } from '../compile/buildFixtures.js';
+import { findCompiler } from '../compile/findCompiler.js';
+import { PACKAGE_ROOT } from '../app/paths.js';
 import { compileFixtures, temporaryDir, variant } from '../../test/helpers/compileFixtures.js';
 import type { LibraryOutcome } from '../core/libraryOutcome.js';
 import { probeLibraries } from './probeLibraries.js';

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_TABLE_DIR, PACKAGE_ROOT } from '../../src/cli/paths.js';
-import { readTable } from '../../src/cli/readTable.js';
+import { DEFAULT_TABLE_DIR, PACKAGE_ROOT } from '../../src/app/paths.js';
+import { readTable } from '../../src/app/readTable.js';
 import { diffReleases, safeMinimum, type InterfaceChange } from '../../src/core/diffInterfaces.js';
 import type { VersionTable } from '../../src/core/versionTable.js';
 import { temporaryDir } from '../helpers/compileFixtures.js';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../../src/cli/paths.js';
+import { PACKAGE_ROOT } from '../../src/app/paths.js';
 
 // The reference facts live beside the project (../shared), as in CI; the table is our own copy.
 const REFERENCE = path.join(PACKAGE_ROOT, '..', 'shared', 'reference', 'mesos');

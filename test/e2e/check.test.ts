@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } fro
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../../src/cli/paths.js';
+import { PACKAGE_ROOT } from '../../src/app/paths.js';
 import type { FixtureSpec } from '../../src/core/fixtureSpec.js';
 import { compileFixtures, temporaryDir, variant } from '../helpers/compileFixtures.js';
 import { runCli } from '../helpers/runCli.js';

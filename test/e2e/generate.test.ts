@@ -1,7 +1,7 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../../src/cli/paths.js';
+import { PACKAGE_ROOT } from '../../src/app/paths.js';
 import { temporaryDir } from '../helpers/compileFixtures.js';
 import { copyOfTable, runCli } from '../helpers/runCli.js';
 

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../../src/cli/paths.js';
+import { PACKAGE_ROOT } from '../../src/app/paths.js';
 import { temporaryDir } from '../helpers/compileFixtures.js';
 import { copyOfTable, runCli, type Transcript } from '../helpers/runCli.js';
 

@@ -1,9 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildFixtures, type BuildOutcome } from '../../src/build/buildFixtures.js';
-import { findCompiler } from '../../src/build/findCompiler.js';
-import { fixtureRequests } from '../../src/cli/fixtureRequests.js';
+import { buildFixtures, type BuildOutcome } from '../../src/compile/buildFixtures.js';
+import { findCompiler } from '../../src/compile/findCompiler.js';
+import { fixtureRequests } from '../../src/app/fixtureRequests.js';
 import { standardFixture, type FixtureSpec } from '../../src/core/fixtureSpec.js';
 import { placeholderInterface } from '../../src/core/placeholderInterface.js';
 

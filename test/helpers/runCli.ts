@@ -1,7 +1,7 @@
 import { cpSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
-import { PACKAGE_ROOT } from '../../src/cli/paths.js';
+import { PACKAGE_ROOT } from '../../src/app/paths.js';
 import { temporaryDir } from './compileFixtures.js';
 
 export interface Transcript {

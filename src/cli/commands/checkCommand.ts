@@ -13,9 +13,9 @@ export function checkCommand(program: Command, io: CliIo, setExitCode: (code: nu
     .option('--releases <spec>', 'the releases to check without --mesos: a set, a list or a semver range', 'all')
     .addOption(formatOption(CHECK_FORMATS, 'text'));
   addBuildOptions(addTableOptions(command)).action(async (raw: Record<string, unknown>) => {
-    const [{ runCheck }, { CHECK_RENDERERS }, { checkExitCode }] = await Promise.all([import('../runCheck.js'), import('../../report/renderCheck.js'), import('../../core/checkRun.js')]);
+    const [{ checkModules }, { CHECK_RENDERERS }, { checkExitCode }] = await Promise.all([import('../../app/checkModules.js'), import('../../report/renderCheck.js'), import('../../core/checkRun.js')]);
     const optional = (key: string) => (raw[key] === undefined ? undefined : String(raw[key]));
-    const run = await runCheck({
+    const run = await checkModules({
       modules: optional('modules'),
       modulesDir: optional('modulesDir'),
       mesos: optional('mesos'),

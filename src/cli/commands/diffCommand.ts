@@ -13,21 +13,9 @@ export function diffCommand(program: Command, io: CliIo): void {
     .option('--kind <kind>', 'only this kind')
     .addOption(formatOption(DIFF_FORMATS, 'text'))
     .action(async (from: string, to: string, raw: Record<string, unknown>) => {
-      const [{ diffReleases, safeMinimum }, { findRelease, selectKinds, selectReleases }, { DIFF_RENDERERS }, { readTable }] = await Promise.all([
-        import('../../core/diffInterfaces.js'),
-        import('../../core/selectReleases.js'),
-        import('../../report/renderDiff.js'),
-        import('../readTable.js'),
-      ]);
+      const [{ diffInterfaces }, { DIFF_RENDERERS }] = await Promise.all([import('../../app/diffInterfaces.js'), import('../../report/renderDiff.js')]);
       const selection = selectionFrom(raw);
-      const table = await readTable(selection.tableDir, cacheDirFrom(raw, io));
-      const [a, b] = [findRelease(table, from, 'diff'), findRelease(table, to, 'diff')];
-      const kinds = raw['kind'] === undefined ? undefined : selectKinds([a, b], String(raw['kind']));
-      // Safe minimums are counted over the selected releases, up to and including <to>.
-      const within = [...new Set([...selectReleases(table, selection.releases), b])].filter((release) => table.releases.indexOf(release) <= table.releases.indexOf(b));
-      within.sort((x, y) => table.releases.indexOf(x) - table.releases.indexOf(y));
-      const safeMinimums = Object.fromEntries([...b.host.kinds.keys()].filter((kind) => !kinds || kinds.has(kind)).sort().map((kind) => [kind, safeMinimum(within, table.interfaces, kind, b.release)]));
-      const report = { from, to, kinds: diffReleases(a, b, table.interfaces, kinds), safeMinimums, within: selection.releases };
+      const report = await diffInterfaces({ from, to, kind: raw['kind'] === undefined ? undefined : String(raw['kind']), releases: selection.releases, tableDir: selection.tableDir, cacheDir: cacheDirFrom(raw, io) });
       io.stdout(DIFF_RENDERERS[raw['format'] as DiffFormat](report));
     });
 }

@@ -8,14 +8,9 @@ export function listCommand(program: Command, io: CliIo): void {
   addSelectionOptions(command)
     .addOption(formatOption(LIST_FORMATS, 'text'))
     .action(async (raw: Record<string, unknown>) => {
-      const [{ planMatrix }, { selectMatrix }, { LIST_RENDERERS }, { readTable }] = await Promise.all([
-        import('../../core/planMatrix.js'),
-        import('../../core/selectMatrix.js'),
-        import('../../report/renderList.js'),
-        import('../readTable.js'),
-      ]);
+      const [{ listMatrix }, { LIST_RENDERERS }] = await Promise.all([import('../../app/listMatrix.js'), import('../../report/renderList.js')]);
       const selection = selectionFrom(raw);
-      const plan = planMatrix(selectMatrix(await readTable(selection.tableDir, cacheDirFrom(raw, io)), selection));
+      const plan = await listMatrix({ ...selection, cacheDir: cacheDirFrom(raw, io) });
       io.stdout(LIST_RENDERERS[raw['format'] as ListFormat](plan));
     });
 }

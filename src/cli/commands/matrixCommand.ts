@@ -14,7 +14,7 @@ export function matrixCommand(program: Command, io: CliIo, setExitCode: (code: n
     .option('--update', 'rewrite the expected matrix (versions/expected/matrix.json) with what was observed', false)
     .action(async (raw: Record<string, unknown>) => {
       const [{ runMatrix }, { createBuildProgress }, { MATRIX_RENDERERS }, { matrixExitCode }] = await Promise.all([
-        import('../runMatrix.js'),
+        import('../../app/runMatrix.js'),
         import('../buildProgress.js'),
         import('../../report/matrixFormats.js'),
         import('../../core/matrixRun.js'),

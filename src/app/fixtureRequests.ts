@@ -1,4 +1,4 @@
-import type { BuildRequest } from '../build/buildFixtures.js';
+import type { BuildRequest } from '../compile/buildFixtures.js';
 import type { FixtureTemplateSources, RenderFixture } from '../codegen/renderFixture.js';
 import type { FixtureSpec } from '../core/fixtureSpec.js';
 import { TEMPLATES_DIR } from './paths.js';

@@ -23,7 +23,7 @@ export interface CheckOptions {
 }
 
 /** read the flags → open every library once (child processes) → each release's load() → advice. */
-export async function runCheck(options: CheckOptions): Promise<CheckRun & { warnings: readonly string[] }> {
+export async function checkModules(options: CheckOptions): Promise<CheckRun & { warnings: readonly string[] }> {
   if (options.modules === undefined && options.modulesDir === undefined) {
     throw new UsageError('check needs --modules (inline JSON, file:///path or /path) or --modules-dir', 'for example: mesos-matrix check --modules file:///etc/mesos/modules.json');
   }

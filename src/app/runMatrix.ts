@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildFixtures, type BuildEvent } from '../build/buildFixtures.js';
-import { findCompiler, type Compiler } from '../build/findCompiler.js';
+import { buildFixtures, type BuildEvent } from '../compile/buildFixtures.js';
+import { findCompiler, type Compiler } from '../compile/findCompiler.js';
 import { UsageError } from '../core/errors.js';
 import { evaluateMatrix, type OpenedFixture } from '../core/evaluateMatrix.js';
 import { formatExpectedMatrix, updateExpected } from '../core/expectedMatrix.js';

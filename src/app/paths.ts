@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The package root: two levels above this file, both as `src/cli/*.ts` and as `dist/cli/*.js`. */
+/** The package root: two levels above this file, both as `src/app/*.ts` and as `dist/app/*.js`. */
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export const DEFAULT_TABLE_DIR = path.join(PACKAGE_ROOT, 'versions');
