@@ -1,5 +1,6 @@
 import type { BuildRequest } from '../compile/buildFixtures.js';
-import type { FixtureTemplateSources, RenderFixture } from '../codegen/renderFixture.js';
+import { FIXTURE_TEMPLATES, type FixtureTemplateSources } from '../codegen/fixtureTemplates.js';
+import type { RenderFixture } from '../codegen/renderFixture.js';
 import type { FixtureSpec } from '../core/fixtureSpec.js';
 import { TEMPLATES_DIR } from './paths.js';
 import { readTemplates } from './readTemplates.js';
@@ -9,7 +10,7 @@ import { readTemplates } from './readTemplates.js';
  * source, so a warm run never loads Handlebars; it is imported on the first render only.
  */
 export async function fixtureRequests(specs: readonly FixtureSpec[], templatesDir = TEMPLATES_DIR): Promise<BuildRequest[]> {
-  const templates: FixtureTemplateSources = await readTemplates({ fixture: 'fixture.cpp.hbs', interfaceHeader: 'interface.hpp.hbs' }, templatesDir);
+  const templates: FixtureTemplateSources = await readTemplates(FIXTURE_TEMPLATES, templatesDir);
   let renderer: Promise<RenderFixture> | undefined;
   const render = (spec: FixtureSpec) => {
     renderer ??= import('../codegen/renderFixture.js').then(({ createFixtureRenderer }) => createFixtureRenderer(templates));

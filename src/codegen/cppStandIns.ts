@@ -12,17 +12,23 @@ interface Node {
   readonly children: Map<string, Node>;
 }
 
+/** The namespace the C++ headers declare everything in but the module manifest (Mesos's own ABI). */
+export const CPP_NAMESPACE = 'mesos_module_matrix';
+
 /**
- * Declarations of every type the interface's signatures name but do not define: empty,
+ * Declarations of every type the interfaces' signatures name but do not define: empty,
  * default-constructible classes (and class templates) that accept any constructor arguments, so
- * that defaults such as `None()` and stub bodies `return {};` compile. No standard header is
+ * that defaults such as `None()` and stub bodies `return {};` compile. They live in namespace
+ * `mesos_module_matrix` (as `mesos_module_matrix::std::string`, `mesos_module_matrix::process::Future`),
+ * where the interfaces are declared too: signatures read as Mesos writes them and resolve to the
+ * stand-ins, and the real standard library can be included beside them. No standard header is
  * included: a fixture compiles in a few tens of milliseconds.
  */
-export function cppStandIns(face: KindInterface): string {
-  const home = namespaceOf(face.cppClass);
-  const own = new Set([face.cppClass, face.implements.cppClass]);
-  const root: Node = { name: '', arity: null, children: new Map() };
-  const declare = (path: readonly string[], arity: number) => {
+export function cppStandIns(faces: readonly KindInterface[]): string {
+  const own = new Set(faces.flatMap((face) => [face.cppClass, face.implements.cppClass]));
+  const root: Node = { name: CPP_NAMESPACE, arity: null, children: new Map() };
+  const texts: string[] = [];
+  const declare = (home: readonly string[], path: readonly string[], arity: number) => {
     const full = ROOTS.has(path[0] ?? '') ? [...path] : [...home, ...path];
     if (own.has(full.join('::'))) return;
     let node = root;
@@ -33,27 +39,29 @@ export function cppStandIns(face: KindInterface): string {
     }
     node.arity = Math.max(node.arity ?? 0, arity);
   };
-
-  const texts = [
-    ...face.methods.flatMap((method) => [...(method.returns === null ? [] : [method.returns]), ...method.params.map((param) => param.type)]),
-    'mesos::Parameters',
-    ...(face.implements.base === null ? [] : [face.implements.base.replace(/^(public|protected|private)\s+(virtual\s+)?/, '')]),
-    ...(face.structure === 'wrapper' ? [`process::Owned<${face.implements.cppClass}>`] : []),
-  ];
-  for (const text of texts) {
-    for (const named of namedTypes(parseCppType(text))) {
-      if (named.path.length === 1 && BUILTINS.has(named.path[0] ?? '')) continue;
-      declare(named.path, named.args.length);
+  for (const face of faces) {
+    const home = namespaceOf(face.cppClass);
+    const named = [
+      ...face.methods.flatMap((method) => [...(method.returns === null ? [] : [method.returns]), ...method.params.map((param) => param.type)]),
+      'mesos::Parameters',
+      ...(face.implements.base === null ? [] : [face.implements.base.replace(/^(public|protected|private)\s+(virtual\s+)?/, '')]),
+      ...(face.structure === 'wrapper' ? [`process::Owned<${face.implements.cppClass}>`] : []),
+    ];
+    texts.push(...named, ...face.methods.flatMap((method) => method.params.map((param) => param.default ?? '')));
+    for (const text of named) {
+      for (const type of namedTypes(parseCppType(text))) {
+        if (type.path.length === 1 && BUILTINS.has(type.path[0] ?? '')) continue;
+        declare(home, type.path, type.args.length);
+      }
     }
   }
-  const defaults = face.methods.flatMap((method) => method.params.map((param) => param.default ?? ''));
   const lines: string[] = [];
   if (texts.some((text) => /\bsize_t\b/.test(text))) lines.push('typedef decltype(sizeof(0)) size_t;');
   if (texts.some((text) => /\bpid_t\b/.test(text))) lines.push('typedef int pid_t;');
   // stout's None converts to any Option<T>; the stand-ins accept it through their catch-all constructor.
-  if (defaults.some((text) => text.includes('None()'))) lines.push('struct None {};');
+  if (texts.some((text) => text.includes('None()'))) lines.push('struct None {};');
   for (const node of root.children.values()) lines.push(...render(node, ''));
-  return lines.join('\n');
+  return [`namespace ${CPP_NAMESPACE} {`, ...lines, `} // namespace ${CPP_NAMESPACE}`].join('\n');
 }
 
 function render(node: Node, indent: string): string[] {

@@ -1,47 +1,114 @@
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
+import { UsageError } from '../core/errors.js';
 import { GENERATED_MARKER, type GeneratedFinding } from '../core/generatedFinding.js';
+import { MANIFEST_FILE, manifestFile, type GeneratedManifest } from './generatedManifest.js';
+import { inspectPath } from './inspectPath.js';
 import type { GeneratedFile } from './renderShims.js';
 
-/** `generate --check`: what differs between the files and the folder, touching nothing. */
-export async function checkGenerated(files: readonly GeneratedFile[], outDir: string, shownAs: string): Promise<GeneratedFinding[]> {
+/** What one output folder should hold after `generate`, and what it would leave or remove. */
+export interface OutputPlan {
+  /** Every file to have, the manifest last. */
+  readonly files: readonly GeneratedFile[];
+  /** Listed in the folder's manifest, no longer generated: removed with `--prune`, else kept and still listed. */
+  readonly orphans: readonly string[];
+  readonly prune: boolean;
+  readonly previous: GeneratedManifest | null;
+}
+
+/** What `generate` did in one folder, by file (relative to the folder). */
+export interface WriteOutcome {
+  readonly written: readonly string[];
+  readonly unchanged: readonly string[];
+  readonly removed: readonly string[];
+  /** Orphans left in place because `--prune` was not given. */
+  readonly kept: readonly string[];
+}
+
+/** Pure: the generated files plus the manifest listing them (and the orphans kept, unless pruning). */
+export function planOutput(lang: string, generated: readonly GeneratedFile[], previous: GeneratedManifest | null, prune: boolean): OutputPlan {
+  const produced = new Set(generated.map((file) => file.path));
+  const orphans = (previous?.files ?? []).filter((file) => !produced.has(file)).sort();
+  const listed = [...produced, ...(prune ? [] : orphans)];
+  return { files: [...generated, manifestFile(lang, listed)], orphans, prune, previous };
+}
+
+/** `generate --check`: how the folder differs from the plan, touching nothing and following no link. */
+export async function checkGenerated(plan: OutputPlan, dir: string, shownAs: string): Promise<GeneratedFinding[]> {
   const findings: GeneratedFinding[] = [];
-  for (const file of files) {
-    const onDisk = await readFile(path.join(outDir, file.path), 'utf8').catch(() => null);
+  for (const file of plan.files) {
     const shown = path.join(shownAs, file.path);
-    if (onDisk === null) findings.push({ code: 'missing', path: shown });
-    else if (onDisk !== file.content) findings.push({ code: 'stale', path: shown, diff: createTwoFilesPatch(`${shown} (committed)`, `${shown} (generated)`, onDisk, file.content, '', '', { context: 2 }) });
+    const found = await inspectPath(dir, file.path);
+    if (found.state === 'blocked') findings.push({ code: 'blocked', path: shown, reason: found.reason });
+    else if (found.state === 'absent') findings.push({ code: 'missing', path: shown });
+    else if (found.content !== file.content) {
+      findings.push({ code: 'stale', path: shown, diff: createTwoFilesPatch(`${shown} (committed)`, `${shown} (generated)`, found.content, file.content, '', '', { context: 2 }) });
+    }
   }
-  for (const orphan of await orphans(files, outDir)) findings.push({ code: 'orphaned', path: path.join(shownAs, orphan) });
+  for (const orphan of plan.orphans) if ((await inspectPath(dir, orphan)).state !== 'absent') findings.push({ code: 'orphaned', path: path.join(shownAs, orphan) });
   return findings;
 }
 
-/** Writes what changed (under a temporary name, then renamed) and removes generated files no longer produced. */
-export async function writeGenerated(files: readonly GeneratedFile[], outDir: string): Promise<{ written: number; unchanged: number; removed: number }> {
-  let written = 0;
-  for (const file of files) {
-    const target = path.join(outDir, file.path);
-    if ((await readFile(target, 'utf8').catch(() => null)) === file.content) continue;
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(`${target}.tmp`, file.content);
-    await rename(`${target}.tmp`, target);
-    written++;
+/**
+ * Writes what changed, each file under a fresh temporary name then renamed, and with `--prune`
+ * removes the orphans. Refuses (before writing anything) when a file it would write is in the
+ * way: behind a symbolic link, or present without being listed in the manifest or carrying the
+ * generated-file header.
+ */
+export async function writeGenerated(plan: OutputPlan, dir: string, shownAs: string): Promise<WriteOutcome> {
+  const listed = new Set([...(plan.previous?.files ?? []), ...(plan.previous === null ? [] : [MANIFEST_FILE])]);
+  const current = new Map<string, string | null>();
+  const blocked: string[] = [];
+  for (const file of plan.files) {
+    const found = await inspectPath(dir, file.path);
+    if (found.state === 'blocked') blocked.push(found.reason);
+    else if (found.state === 'absent') current.set(file.path, null);
+    else if (listed.has(file.path) || found.content === file.content || found.content.startsWith(GENERATED_MARKER)) current.set(file.path, found.content);
+    else blocked.push(`${file.path} exists and was not written by mesos-matrix generate`);
   }
-  const removed = await orphans(files, outDir);
-  await Promise.all(removed.map((orphan) => rm(path.join(outDir, orphan))));
-  return { written, unchanged: files.length - written, removed: removed.length };
+  if (blocked.length > 0) {
+    throw new UsageError(
+      `generate writes nothing into ${shownAs}: ${blocked.length === 1 ? 'a file it would write is' : `${blocked.length} files it would write are`} in the way:\n${blocked.map((reason) => `  ${reason}`).join('\n')}`,
+      'move those files away, or give a folder of its own for the generated files',
+    );
+  }
+
+  const written: string[] = [];
+  const unchanged: string[] = [];
+  for (const file of plan.files) {
+    if (current.get(file.path) === file.content) {
+      unchanged.push(file.path);
+      continue;
+    }
+    const target = path.join(dir, file.path);
+    await mkdir(path.dirname(target), { recursive: true });
+    const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
+    await writeFile(temporary, file.content, { flag: 'wx' });
+    await rename(temporary, target);
+    written.push(file.path);
+  }
+
+  const removed: string[] = [];
+  const kept: string[] = [];
+  for (const orphan of plan.orphans) {
+    const found = await inspectPath(dir, orphan);
+    if (found.state !== 'file') continue; // gone already, or replaced by a link or a folder: not ours to touch
+    if (!plan.prune) {
+      kept.push(orphan);
+      continue;
+    }
+    await rm(path.join(dir, orphan));
+    removed.push(orphan);
+    await removeEmptyFolders(dir, path.dirname(orphan));
+  }
+  return { written, unchanged, removed, kept };
 }
 
-/** Files under the folder that this tool generated but would not generate now. */
-async function orphans(files: readonly GeneratedFile[], outDir: string): Promise<string[]> {
-  const expected = new Set(files.map((file) => path.normalize(file.path)));
-  const entries = await readdir(outDir, { recursive: true }).catch(() => [] as string[]);
-  const found: string[] = [];
-  for (const entry of entries.map(String).sort()) {
-    if (expected.has(path.normalize(entry)) || !/\.(ts|hpp)$/.test(entry)) continue;
-    const head = await readFile(path.join(outDir, entry), 'utf8').then((text) => text.slice(0, GENERATED_MARKER.length)).catch(() => '');
-    if (head === GENERATED_MARKER) found.push(entry);
+/** Removes `rel` and its parents below `dir` while they are empty (rmdir refuses a non-empty folder). */
+async function removeEmptyFolders(dir: string, rel: string): Promise<void> {
+  for (let at = rel; at !== '.' && at !== ''; at = path.dirname(at)) {
+    if (!(await rmdir(path.join(dir, at)).then(() => true, () => false))) return;
   }
-  return found;
 }

@@ -1,18 +1,22 @@
-import { cppSignature, type CppMethod, type InterfaceTable, type KindInterface } from '../core/kindInterface.js';
-import type { Release } from '../core/versionTable.js';
-import { cppStandIns, namespaceOf } from './cppStandIns.js';
-import type { GeneratedFile } from './renderShims.js';
-import { createTemplateEngine } from './templateEngine.js';
+import { cppSignature, type CppMethod, type KindInterface } from '../core/kindInterface.js';
+import { cppLiteral } from './cppLiteral.js';
+import { CPP_NAMESPACE, namespaceOf } from './cppStandIns.js';
 
-/** What `templates/interface.hpp.hbs` renders: one kind's interface in one release. */
+/** What `templates/interface.hpp.hbs` renders: one kind's interface in one release, and its `Module<T>`. */
 export interface InterfaceHeaderView {
   readonly origin: string;
   readonly release: string;
   readonly kind: string;
   readonly header: string;
   readonly cppClass: string;
+  /** The class as named from the global namespace: `::mesos_module_matrix::mesos::slave::Isolator`. */
+  readonly qualifiedClass: string;
+  readonly cppNamespace: string;
   readonly guard: string;
-  readonly standIns: string;
+  /** What comes before the interface: `#include`s of the release's stand-ins and manifest, or their text. */
+  readonly prelude: string;
+  /** The C++ literal `mesos::modules::kind<T>()` returns. */
+  readonly kindLiteral: string;
   readonly namespaces: readonly string[];
   readonly closing: readonly string[];
   readonly wrapper: boolean;
@@ -22,19 +26,22 @@ export interface InterfaceHeaderView {
   readonly declarations: readonly string[];
 }
 
-export function interfaceHeaderView(kind: string, release: string, face: KindInterface, origin: string): InterfaceHeaderView {
+export function interfaceHeaderView(kind: string, release: string, face: KindInterface, prelude: string, declaredKind: string | null = kind): InterfaceHeaderView {
   const namespaces = namespaceOf(face.cppClass);
   if (namespaceOf(face.implements.cppClass).join('::') !== namespaces.join('::')) {
     throw new Error(`${kind} ${release}: ${face.implements.cppClass} is not in the namespace of ${face.cppClass}`);
   }
   return {
-    origin,
+    origin: face.file,
     release,
     kind,
     header: face.header,
     cppClass: face.cppClass,
-    guard: `MESOS_MODULE_MATRIX_${kind.toUpperCase()}_${release.replace(/\W/g, '_')}_HPP`,
-    standIns: cppStandIns(face),
+    qualifiedClass: `::${CPP_NAMESPACE}::${face.cppClass}`,
+    cppNamespace: CPP_NAMESPACE,
+    guard: cppGuard(release, kind),
+    prelude,
+    kindLiteral: cppLiteral(declaredKind),
     namespaces,
     closing: [...namespaces].reverse(),
     wrapper: face.structure === 'wrapper',
@@ -43,6 +50,11 @@ export function interfaceHeaderView(kind: string, release: string, face: KindInt
     base: face.implements.base,
     declarations: face.methods.map(declaration),
   };
+}
+
+/** `MESOS_MODULE_MATRIX_0_24_1_ISOLATOR_HPP`. */
+export function cppGuard(release: string, name: string): string {
+  return `MESOS_MODULE_MATRIX_${release.replace(/\W/g, '_')}_${name.replace(/\W/g, '_').toUpperCase()}_HPP`;
 }
 
 /** A method as the header declares it; a non-pure method gets a stub body. */
@@ -57,21 +69,4 @@ function declaration(method: CppMethod): string {
 export function overrideStub(method: CppMethod): string {
   const params = method.params.map((param) => `${param.type}${param.name ? ` ${param.name}` : ''}`).join(', ');
   return `${method.returns ?? 'void'} ${method.name}(${params})${method.const ? ' const' : ''} override { ${method.returns === 'void' ? '' : 'return {}; '}}`;
-}
-
-/** `generate --cpp-out`: one header per (release, kind) that has interface data. */
-export function renderInterfaceHeaders(
-  selection: { readonly releases: readonly Release[]; readonly kinds: ReadonlySet<string>; readonly interfaces: InterfaceTable },
-  template: string,
-): GeneratedFile[] {
-  const header = createTemplateEngine({}).compile<InterfaceHeaderView>(template);
-  return selection.releases.flatMap((release) =>
-    [...release.host.kinds.keys()]
-      .filter((kind) => selection.kinds.has(kind))
-      .sort()
-      .flatMap((kind) => {
-        const face = selection.interfaces.get(kind)?.get(release.release);
-        return face ? [{ path: `${release.release}/${kind}.hpp`, content: header(interfaceHeaderView(kind, release.release, face, face.file)) }] : [];
-      }),
-  );
 }

@@ -1,11 +1,12 @@
 import { cppSignature, type CppMethod, type KindInterface } from '../core/kindInterface.js';
 import { tsType } from '../core/tsType.js';
-import type { Release } from '../core/versionTable.js';
+import { selectedFaces, type GenerateSelection } from './generateSelection.js';
 import { createTemplateEngine } from './templateEngine.js';
 
 /** The texts of the shim templates (read by the caller). */
 export interface ShimTemplateSources {
   readonly shim: string;
+  readonly reexport: string;
   readonly types: string;
   readonly index: string;
 }
@@ -16,68 +17,46 @@ export interface GeneratedFile {
   readonly content: string;
 }
 
-export interface ShimSelection {
-  readonly releases: readonly Release[];
-  readonly kinds: ReadonlySet<string>;
-  readonly interfaces: ReadonlyMap<string, ReadonlyMap<string, KindInterface>>;
-}
-
 // TypeScript reserves these; C++ does not.
 const RESERVED = new Set(['arguments', 'await', 'enum', 'eval', 'function', 'in', 'instanceof', 'let', 'package', 'super', 'typeof', 'var', 'with', 'yield', 'interface', 'implements', 'private', 'protected', 'public', 'static']);
 
 /**
  * One TypeScript file per (release, kind) declaring that release's interface, a shared
  * `mesosTypes.ts` with the opaque Mesos types, and an `index.ts` with the
- * `KindInterface<Release, Kind>` type map. Pure: data and templates in, files out.
+ * `KindInterface<Release, Kind>` type map. A release whose interface of a kind reads exactly as
+ * an earlier selected release's gets a file re-exporting that one, so the tree shows where
+ * interfaces changed. Pure: data and templates in, files out.
  */
-export function renderShims(selection: ShimSelection, sources: ShimTemplateSources): GeneratedFile[] {
+export function renderShims(selection: GenerateSelection, sources: ShimTemplateSources): GeneratedFile[] {
   const engine = createTemplateEngine({});
-  const shim = engine.compile<object>(sources.shim);
+  const shim = engine.compile<ShimView>(sources.shim);
+  const reexport = engine.compile<{ origin: string; kind: string; release: string; declaredIn: string }>(sources.reexport);
   const typesTemplate = engine.compile<object>(sources.types);
   const index = engine.compile<object>(sources.index);
   const opaque = new Map<string, Set<string>>();
   const files: GeneratedFile[] = [];
-  const releases: Array<{ release: string; kinds: Array<{ kind: string; alias: string }> }> = [];
+  // kind → the shim's text without its release → the first release declaring it
+  const declared = new Map<string, Map<string, string>>();
+  const releases: Array<{ release: string; kinds: Array<{ kind: string; alias: string; declaredIn: string }> }> = [];
 
-  for (const release of selection.releases) {
-    const kinds: Array<{ kind: string; alias: string }> = [];
-    for (const kind of [...release.host.kinds.keys()].filter((name) => selection.kinds.has(name)).sort()) {
-      const face = selection.interfaces.get(kind)?.get(release.release);
-      if (!face) continue; // no interface data: nothing to declare
-      const used = new Map<string, string>();
-      const helpers = new Set<string>();
-      const methods = face.methods.filter((method) => !method.destructor).map((method) => shimMethod(method, used, helpers));
-      for (const [name, spelled] of used) opaque.set(name, (opaque.get(name) ?? new Set()).add(spelled));
-      files.push({
-        path: `${release.release}/${kind}.ts`,
-        content: shim({
-          origin: face.file,
-          kind,
-          release: release.release,
-          cppClass: face.cppClass,
-          header: face.header,
-          wrapper: face.structure === 'wrapper',
-          implementsClass: face.implements.cppClass,
-          imports: [...used.keys(), ...helpers].sort(),
-          methods,
-          descriptor: JSON.stringify(
-            {
-              release: release.release,
-              kind,
-              cppClass: face.cppClass,
-              header: face.header,
-              structure: face.structure,
-              implements: face.implements.cppClass,
-              methods: face.methods.map((method) => ({ name: method.name, signature: cppSignature(method), pure: method.pure })),
-            },
-            null,
-            2,
-          ),
-        }),
-      });
-      kinds.push({ kind, alias: `${kind}_${release.release.replace(/\./g, '_')}` });
+  for (const { release, faces } of selectedFaces(selection)) {
+    const kinds: Array<{ kind: string; alias: string; declaredIn: string }> = [];
+    for (const { kind, face } of faces) {
+      const view = shimView(kind, face, opaque);
+      const key = JSON.stringify(view);
+      let byKey = declared.get(kind);
+      if (!byKey) declared.set(kind, (byKey = new Map()));
+      const declaredIn = byKey.get(key) ?? release.release;
+      const file = `${release.release}/${kind}.ts`;
+      if (declaredIn === release.release) {
+        byKey.set(key, declaredIn);
+        files.push({ path: file, content: shim({ ...view, release: release.release }) });
+      } else {
+        files.push({ path: file, content: reexport({ origin: face.file, kind, release: release.release, declaredIn }) });
+      }
+      kinds.push({ kind, alias: aliasOf(kind, declaredIn), declaredIn });
     }
-    if (kinds.length > 0) releases.push({ release: release.release, kinds });
+    releases.push({ release: release.release, kinds });
   }
 
   const origin = 'versions/interfaces';
@@ -85,11 +64,43 @@ export function renderShims(selection: ShimSelection, sources: ShimTemplateSourc
     path: 'mesosTypes.ts',
     content: typesTemplate({ origin, types: [...opaque].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, spellings]) => ({ name, spellings: [...spellings].sort().join('`, `') })) }),
   });
-  files.push({
-    path: 'index.ts',
-    content: index({ origin, releases, modules: releases.flatMap((entry) => entry.kinds.map((kind) => ({ ...kind, release: entry.release }))) }),
-  });
+  const modules = releases.flatMap((entry) => entry.kinds.filter((kind) => kind.declaredIn === entry.release).map((kind) => ({ ...kind, release: entry.release })));
+  files.push({ path: 'index.ts', content: index({ origin, releases, modules }) });
   return files;
+}
+
+/** What `templates/shim.ts.hbs` renders, but the release (two releases with equal views share a file). */
+type ShimView = ReturnType<typeof shimView> & { readonly release?: string };
+
+function shimView(kind: string, face: KindInterface, opaque: Map<string, Set<string>>) {
+  const used = new Map<string, string>();
+  const helpers = new Set<string>();
+  const methods = face.methods.filter((method) => !method.destructor).map((method) => shimMethod(method, used, helpers));
+  for (const [name, spelled] of used) opaque.set(name, (opaque.get(name) ?? new Set()).add(spelled));
+  const descriptor = {
+    kind,
+    cppClass: face.cppClass,
+    header: face.header,
+    structure: face.structure,
+    implements: face.implements.cppClass,
+    methods: face.methods.map((method) => ({ name: method.name, signature: cppSignature(method), pure: method.pure })),
+  };
+  return {
+    origin: face.file,
+    kind,
+    cppClass: face.cppClass,
+    header: face.header,
+    wrapper: face.structure === 'wrapper',
+    implementsClass: face.implements.cppClass,
+    imports: [...used.keys(), ...helpers].sort(),
+    methods,
+    descriptor: JSON.stringify(descriptor, null, 2),
+  };
+}
+
+/** `Isolator_0_24_1`: how the index names the interface declared in 0.24.1. */
+function aliasOf(kind: string, release: string): string {
+  return `${kind}_${release.replace(/\W/g, '_')}`;
 }
 
 function shimMethod(method: CppMethod, used: Map<string, string>, helpers: Set<string>) {

@@ -16,3 +16,10 @@ export type DiffFormat = (typeof DIFF_FORMATS)[number];
 
 export const CHECK_FORMATS = ['text', 'json'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
+
+export const GENERATE_FORMATS = ['text', 'json'] as const;
+export type GenerateFormat = (typeof GENERATE_FORMATS)[number];
+
+/** What `generate --lang` writes: TypeScript shims, C++ headers. */
+export const GENERATE_LANGS = ['ts', 'cpp'] as const;
+export type GenerateLang = (typeof GENERATE_LANGS)[number];

@@ -11,29 +11,71 @@ export type Try<T> = { readonly ok: true; readonly value: T } | { readonly ok: f
 /** stout's `Result<T>`: a value, none, or an error. */
 export type Result<T> = { readonly ok: true; readonly value: T | undefined } | { readonly ok: false; readonly error: string };
 
+/** C++ `ACL::CreateVolume` */
+export type ACLCreateVolume = Opaque<'ACLCreateVolume'>;
+
+/** C++ `ACL::DestroyVolume` */
+export type ACLDestroyVolume = Opaque<'ACLDestroyVolume'>;
+
 /** C++ `ACL::RegisterFramework` */
 export type ACLRegisterFramework = Opaque<'ACLRegisterFramework'>;
+
+/** C++ `ACL::RemoveQuota` */
+export type ACLRemoveQuota = Opaque<'ACLRemoveQuota'>;
+
+/** C++ `ACL::ReserveResources` */
+export type ACLReserveResources = Opaque<'ACLReserveResources'>;
 
 /** C++ `ACL::RunTask` */
 export type ACLRunTask = Opaque<'ACLRunTask'>;
 
+/** C++ `ACL::SetQuota` */
+export type ACLSetQuota = Opaque<'ACLSetQuota'>;
+
 /** C++ `ACL::ShutdownFramework` */
 export type ACLShutdownFramework = Opaque<'ACLShutdownFramework'>;
+
+/** C++ `ACL::UnreserveResources` */
+export type ACLUnreserveResources = Opaque<'ACLUnreserveResources'>;
 
 /** C++ `ACLs` */
 export type ACLs = Opaque<'ACLs'>;
 
+/** C++ `mesos::allocator::InverseOfferStatus` */
+export type AllocatorInverseOfferStatus = Opaque<'AllocatorInverseOfferStatus'>;
+
 /** C++ `Attributes` */
 export type Attributes = Opaque<'Attributes'>;
+
+/** C++ `AuthenticationResult` */
+export type AuthenticationResult = Opaque<'AuthenticationResult'>;
+
+/** C++ `authorization::Action` */
+export type AuthorizationAction = Opaque<'AuthorizationAction'>;
+
+/** C++ `authorization::Request` */
+export type AuthorizationRequest = Opaque<'AuthorizationRequest'>;
+
+/** C++ `authorization::Subject` */
+export type AuthorizationSubject = Opaque<'AuthorizationSubject'>;
 
 /** C++ `CommandInfo` */
 export type CommandInfo = Opaque<'CommandInfo'>;
 
+/** C++ `ContainerConfig` */
+export type ContainerConfig = Opaque<'ContainerConfig'>;
+
 /** C++ `ContainerID` */
 export type ContainerID = Opaque<'ContainerID'>;
 
+/** C++ `ContainerIO` */
+export type ContainerIO = Opaque<'ContainerIO'>;
+
 /** C++ `ContainerInfo` */
 export type ContainerInfo = Opaque<'ContainerInfo'>;
+
+/** C++ `ContainerLaunchInfo` */
+export type ContainerLaunchInfo = Opaque<'ContainerLaunchInfo'>;
 
 /** C++ `ContainerLimitation` */
 export type ContainerLimitation = Opaque<'ContainerLimitation'>;
@@ -44,11 +86,20 @@ export type ContainerPrepareInfo = Opaque<'ContainerPrepareInfo'>;
 /** C++ `ContainerState` */
 export type ContainerState = Opaque<'ContainerState'>;
 
+/** C++ `ContainerStatus` */
+export type ContainerStatus = Opaque<'ContainerStatus'>;
+
 /** C++ `mesos::Credential` */
 export type Credential = Opaque<'Credential'>;
 
 /** C++ `Credentials` */
 export type Credentials = Opaque<'Credentials'>;
+
+/** C++ `DockerTaskExecutorPrepareInfo` */
+export type DockerTaskExecutorPrepareInfo = Opaque<'DockerTaskExecutorPrepareInfo'>;
+
+/** C++ `DomainInfo` */
+export type DomainInfo = Opaque<'DomainInfo'>;
 
 /** C++ `Duration` */
 export type Duration = Opaque<'Duration'>;
@@ -71,6 +122,15 @@ export type FrameworkID = Opaque<'FrameworkID'>;
 /** C++ `FrameworkInfo` */
 export type FrameworkInfo = Opaque<'FrameworkInfo'>;
 
+/** C++ `FrameworkOptions` */
+export type FrameworkOptions = Opaque<'FrameworkOptions'>;
+
+/** C++ `process::http::Request` */
+export type HttpRequest = Opaque<'HttpRequest'>;
+
+/** C++ `mesos::internal::ResourceQuantities` */
+export type InternalResourceQuantities = Opaque<'InternalResourceQuantities'>;
+
 /** C++ `InverseOfferStatus` */
 export type InverseOfferStatus = Opaque<'InverseOfferStatus'>;
 
@@ -80,23 +140,44 @@ export type Labels = Opaque<'Labels'>;
 /** C++ `Limitation` */
 export type Limitation = Opaque<'Limitation'>;
 
+/** C++ `MasterInfo` */
+export type MasterInfo = Opaque<'MasterInfo'>;
+
 /** C++ `mesos::master::InverseOfferStatus` */
 export type MasterInverseOfferStatus = Opaque<'MasterInverseOfferStatus'>;
+
+/** C++ `ObjectApprover` */
+export type ObjectApprover = Opaque<'ObjectApprover'>;
 
 /** C++ `Offer::Operation` */
 export type OfferOperation = Opaque<'OfferOperation'>;
 
+/** C++ `Options` */
+export type Options = Opaque<'Options'>;
+
 /** C++ `mesos::Parameters` */
 export type Parameters = Opaque<'Parameters'>;
 
+/** C++ `ProfileInfo` */
+export type ProfileInfo = Opaque<'ProfileInfo'>;
+
 /** C++ `QoSCorrection` */
 export type QoSCorrection = Opaque<'QoSCorrection'>;
+
+/** C++ `Quota` */
+export type Quota = Opaque<'Quota'>;
 
 /** C++ `mesos::quota::QuotaInfo` */
 export type QuotaQuotaInfo = Opaque<'QuotaQuotaInfo'>;
 
 /** C++ `Request` */
 export type Request = Opaque<'Request'>;
+
+/** C++ `ResourceConversion` */
+export type ResourceConversion = Opaque<'ResourceConversion'>;
+
+/** C++ `ResourceProviderInfo` */
+export type ResourceProviderInfo = Opaque<'ResourceProviderInfo'>;
 
 /** C++ `ResourceStatistics` */
 export type ResourceStatistics = Opaque<'ResourceStatistics'>;
@@ -110,11 +191,26 @@ export type Resources = Opaque<'Resources'>;
 /** C++ `RoleInfo` */
 export type RoleInfo = Opaque<'RoleInfo'>;
 
+/** C++ `Secret` */
+export type Secret = Opaque<'Secret'>;
+
+/** C++ `Secret::Value` */
+export type SecretValue = Opaque<'SecretValue'>;
+
 /** C++ `SlaveID` */
 export type SlaveID = Opaque<'SlaveID'>;
 
 /** C++ `SlaveInfo` */
 export type SlaveInfo = Opaque<'SlaveInfo'>;
+
+/** C++ `SlaveInfo::Capability` */
+export type SlaveInfoCapability = Opaque<'SlaveInfoCapability'>;
+
+/** C++ `state::RunState` */
+export type StateRunState = Opaque<'StateRunState'>;
+
+/** C++ `SubprocessInfo` */
+export type SubprocessInfo = Opaque<'SubprocessInfo'>;
 
 /** C++ `TaskInfo` */
 export type TaskInfo = Opaque<'TaskInfo'>;
@@ -130,3 +226,12 @@ export type Unavailability = Opaque<'Unavailability'>;
 
 /** C++ `UnavailableResources` */
 export type UnavailableResources = Opaque<'UnavailableResources'>;
+
+/** C++ `mesos::v1::Credential` */
+export type V1Credential = Opaque<'V1Credential'>;
+
+/** C++ `Value::Scalar` */
+export type ValueScalar = Opaque<'ValueScalar'>;
+
+/** C++ `WeightInfo` */
+export type WeightInfo = Opaque<'WeightInfo'>;

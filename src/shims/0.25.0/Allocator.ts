@@ -3,6 +3,7 @@ import type { Duration, Filters, FrameworkID, FrameworkInfo, InverseOfferStatus,
 
 /**
  * The Allocator interface of Mesos 0.25.0: `mesos::master::allocator::Allocator` (`include/mesos/master/allocator.hpp`).
+ * Later releases with the same interface re-export this file.
  * Optional members have a default body in C++; the others are pure virtual.
  */
 export interface Allocator {
@@ -52,7 +53,6 @@ export interface Allocator {
 
 /** What the shim was generated from: the C++ class, its header and its virtual methods in vtable order. */
 export const AllocatorDescriptor = {
-  "release": "0.25.0",
   "kind": "Allocator",
   "cppClass": "mesos::master::allocator::Allocator",
   "header": "include/mesos/master/allocator.hpp",

@@ -3,6 +3,7 @@ import type { ContainerID, ContainerLimitation, ContainerPrepareInfo, ContainerS
 
 /**
  * The Isolator interface of Mesos 0.25.0: `mesos::slave::Isolator` (`include/mesos/slave/isolator.hpp`).
+ * Later releases with the same interface re-export this file.
  * Optional members have a default body in C++; the others are pure virtual.
  */
 export interface Isolator {
@@ -24,7 +25,6 @@ export interface Isolator {
 
 /** What the shim was generated from: the C++ class, its header and its virtual methods in vtable order. */
 export const IsolatorDescriptor = {
-  "release": "0.25.0",
   "kind": "Isolator",
   "cppClass": "mesos::slave::Isolator",
   "header": "include/mesos/slave/isolator.hpp",

@@ -3,6 +3,7 @@ import type { Attributes, CommandInfo, ContainerInfo, Environment, ExecutorInfo,
 
 /**
  * The Hook interface of Mesos 0.26.0: `mesos::Hook` (`include/mesos/hook.hpp`).
+ * Later releases with the same interface re-export this file.
  * Optional members have a default body in C++; the others are pure virtual.
  */
 export interface Hook {
@@ -28,7 +29,6 @@ export interface Hook {
 
 /** What the shim was generated from: the C++ class, its header and its virtual methods in vtable order. */
 export const HookDescriptor = {
-  "release": "0.26.0",
   "kind": "Hook",
   "cppClass": "mesos::Hook",
   "header": "include/mesos/hook.hpp",
