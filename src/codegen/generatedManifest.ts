@@ -36,8 +36,8 @@ export function parseManifest(text: string, shown: string): GeneratedManifest {
   const files = (data as { files?: unknown } | null)?.files;
   if (!Array.isArray(files)) throw new ConfigError(`${shown}: expected an object with "files": an array of paths`, hint);
   files.forEach((file: unknown, index) => {
-    if (typeof file !== 'string' || file === MANIFEST_FILE || !file.split('/').every((segment) => SEGMENT.test(segment))) {
-      throw new ConfigError(`${shown}: files[${index}] ${JSON.stringify(file)} is not a path inside the folder (segments of letters, digits, _ . + -, separated by /)`, hint);
+    if (typeof file !== 'string' || file === MANIFEST_FILE || !file.split('/').every((segment) => SEGMENT.test(segment) && segment !== 'node_modules')) {
+      throw new ConfigError(`${shown}: files[${index}] ${JSON.stringify(file)} is not a path inside the folder (segments of letters, digits, _ . + -, separated by /, none of them node_modules)`, hint);
     }
   });
   return { files: files as string[] };

@@ -6,7 +6,7 @@ export type PathState = { readonly state: 'absent' } | { readonly state: 'file';
 
 /**
  * Looks at `rel` under `dir` one segment at a time with `lstat`: a symbolic link anywhere on the
- * way, or a file where a folder should be, blocks it. Reading through a link could read (and a
+ * way, a `node_modules` folder, or a file where a folder should be, blocks it. Reading through a link could read (and a
  * later write could replace) a file of another tree.
  */
 export async function inspectPath(dir: string, rel: string): Promise<PathState> {
@@ -15,6 +15,7 @@ export async function inspectPath(dir: string, rel: string): Promise<PathState> 
   for (const [index, segment] of segments.entries()) {
     at = path.join(at, segment);
     const shown = segments.slice(0, index + 1).join('/');
+    if (segment === 'node_modules') return { state: 'blocked', reason: `${shown} belongs to the package manager (generate never enters node_modules)` };
     const stat = await lstat(at).catch(() => null);
     if (stat === null) return { state: 'absent' };
     if (stat.isSymbolicLink()) return { state: 'blocked', reason: `${shown} is a symbolic link (generate follows none)` };
