@@ -16,7 +16,27 @@ export async function ensureWritableCache(cacheDir: string): Promise<void> {
     await mkdir(cacheDir, { recursive: true });
     await access(cacheDir, constants.W_OK);
   } catch (error) {
-    throw unwritableCache(error, cacheDir) ?? error;
+    throw unwritableCache(await underlyingFault(error, cacheDir), cacheDir) ?? error;
+  }
+}
+
+/**
+ * Node's recursive mkdir reports ENOENT where a folder cannot be made on a read-only file
+ * system; asking the nearest existing folder whether it is writable gives the real cause (EROFS).
+ */
+async function underlyingFault(error: unknown, cacheDir: string): Promise<unknown> {
+  if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return error;
+  for (let dir = path.dirname(path.resolve(cacheDir)); ; dir = path.dirname(dir)) {
+    try {
+      await access(dir, constants.F_OK);
+    } catch {
+      if (path.dirname(dir) === dir) return error;
+      continue;
+    }
+    return access(dir, constants.W_OK).then(
+      () => error,
+      (fault: unknown) => fault,
+    );
   }
 }
 

@@ -63,9 +63,14 @@ export function resolveTable(documents: TableDocuments, validate: ValidateDocume
   };
 
   const releases: Release[] = [];
+  // Releases whose own file is invalid: already reported there, not again wherever they are named.
+  const invalid = new Set<string>();
   for (const document of documents.releases) {
     const file = check<ReleaseFile>(document, 'release');
-    if (!file) continue;
+    if (!file) {
+      invalid.add(document.file.replace(/^.*\//, '').replace(/\.json$/, ''));
+      continue;
+    }
     if (!document.file.endsWith(`/${file.release}.json`)) problem(document, '/release', `the file to be named ${file.release}.json`);
     for (const [kind, minimum] of Object.entries(file.kinds)) versionProblem(document, `/kinds/${kind}`, minimum, file.loader);
     const host = { mesos: file.release, moduleApiVersion: file.moduleApiVersion, kinds: new Map(Object.entries(file.kinds)), loader: file.loader };
@@ -79,7 +84,7 @@ export function resolveTable(documents: TableDocuments, validate: ValidateDocume
   const setsFile = check<SetsFile>(documents.sets, 'sets');
   for (const [name, members] of Object.entries(setsFile?.sets ?? {})) {
     members.forEach((member, index) => {
-      if (!known.has(member)) problem(documents.sets, `/sets/${name}/${index}`, `a release of the table, got ${JSON.stringify(member)} (add versions/releases/${member}.json or remove it)`);
+      if (!known.has(member) && !invalid.has(member)) problem(documents.sets, `/sets/${name}/${index}`, `a release of the table, got ${JSON.stringify(member)} (add versions/releases/${member}.json or remove it)`);
     });
     sets.set(name, members);
   }
@@ -107,7 +112,7 @@ export function resolveTable(documents: TableDocuments, validate: ValidateDocume
       used.forEach((release, at) => {
         const pointer = `/interfaces/${index}/releases/${at}`;
         if (perRelease.has(release)) problem(document, pointer, `each release in one interface only, but ${release} is listed twice`);
-        else if (!byRelease.get(release)?.host.kinds.has(file.kind)) problem(document, pointer, `a release that registers ${file.kind}, got ${release}`);
+        else if (!byRelease.get(release)?.host.kinds.has(file.kind) && !invalid.has(release)) problem(document, pointer, `a release that registers ${file.kind}, got ${release}`);
         perRelease.set(release, face);
       });
     });

@@ -111,6 +111,8 @@ describe('bad input', () => {
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain('versions/releases/0.24.1.json:1:1: /: expected a property "moduleApiVersion"');
     expect(run.stderr).toContain('versions/releases/0.24.1.json:17:22: /loader/versionParser: expected one of "legacy", "semver"');
+    // The sets and interfaces that name 0.24.1 are not blamed for its file's problems.
+    expect(run.stderr).toContain('the version table is invalid (2 problems)');
     expect(run.stdout).toBe('');
     expect(existsSync(path.join(emptyCache, 'fixtures'))).toBe(false);
   });
