@@ -21,7 +21,9 @@ export { generateShims, type GenerateOptions } from './app/generateShims.js';
 export { diffInterfaces, type DiffOptions } from './app/diffInterfaces.js';
 export { listMatrix, type ListOptions } from './app/listMatrix.js';
 export { readTable } from './app/readTable.js';
+export { initProject, type InitOptions } from './app/initProject.js';
 export { defaultMatrixOptions } from './app/defaults.js';
+export { projectPaths, defaultCacheDir, type ProjectPaths } from './app/paths.js';
 
 // Results and how they turn into exit codes.
 export { matrixExitCode, type MatrixRun, type FixtureRecord, type Phase } from './core/matrixRun.js';
@@ -51,6 +53,7 @@ export { CHECK_RENDERERS } from './report/renderCheck.js';
 export { DIFF_RENDERERS, type DiffReport } from './report/renderDiff.js';
 export { LIST_RENDERERS } from './report/renderList.js';
 export { renderGenerate, generateExitCode, type GenerateTarget } from './report/renderGenerate.js';
+export { renderInit, type InitSummary } from './report/renderInit.js';
 
 // The faults a caller may catch.
 export { UsageError, ConfigError, ToolchainError, isExpectedError, type ExpectedError } from './core/errors.js';

@@ -1,8 +1,11 @@
 import { availableParallelism } from 'node:os';
 import type { MatrixOptions } from './runMatrix.js';
-import { DEFAULT_CACHE_DIR, DEFAULT_TABLE_DIR } from './paths.js';
+import { DEFAULT_TABLE_DIR, defaultCacheDir, TEMPLATES_DIR } from './paths.js';
 
-/** The options `mesos-matrix matrix` runs with when given none: the `default` set of the package's own table. */
+/**
+ * The options `mesos-matrix matrix` runs with when given none: the `default` set of the
+ * package's own table and templates, cached in the project of the current directory.
+ */
 export function defaultMatrixOptions(): MatrixOptions {
   return {
     releases: 'default',
@@ -10,7 +13,8 @@ export function defaultMatrixOptions(): MatrixOptions {
     only: undefined,
     whatIf: [],
     tableDir: DEFAULT_TABLE_DIR,
-    cacheDir: DEFAULT_CACHE_DIR,
+    templatesDir: TEMPLATES_DIR,
+    cacheDir: process.env['MESOS_MATRIX_CACHE'] ?? defaultCacheDir(process.cwd(), process.env),
     jobs: availableParallelism(),
     timeoutMs: 10_000,
     update: false,

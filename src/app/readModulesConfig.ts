@@ -2,7 +2,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import { configFromJson, unknownKeys } from '../core/modulesConfig.js';
-import { parseJsonText } from '../core/parseJsonText.js';
+import { parseJsonText, placeOf } from '../core/parseJsonText.js';
 import type { SourcedConfig } from '../core/simulateLoad.js';
 import { PACKAGE_ROOT } from './paths.js';
 import { readJsonFile } from './readJsonFile.js';
@@ -64,7 +64,7 @@ async function checkManifests(entries: ReadonlyArray<{ source: string | null; sh
       continue;
     }
     const found = validate(SCHEMA_ID, parsed.value);
-    for (const problem of found) problems.push(`${entry.shown}: ${problem.pointer}: expected ${problem.expected}`);
+    for (const { pointer, expected } of found) problems.push(`${placeOf(entry.shown, entry.text, pointer)}: ${pointer}: expected ${expected}`);
     for (const pointer of unknownKeys(parsed.value)) warnings.push(`${entry.shown}: ${pointer}: unknown key, ignored (as Mesos's protobuf parser ignores it)`);
     if (found.length === 0) manifests.push({ source: entry.source, config: configFromJson(parsed.value) });
   }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import { resolveTable, type TableDocument } from '../core/resolveTable.js';
 import type { VersionTable } from '../core/versionTable.js';
-import { readJsonFile } from './readJsonFile.js';
+import { readJsonDocument, readJsonFile } from './readJsonFile.js';
 import { loadSchemaValidator } from './schemaValidators.js';
 
 /** The table's JSON Schemas (`<table>/schemas/*.json`), in file-name order. */
@@ -19,7 +19,7 @@ export async function readTableSchemas(tableDir: string): Promise<object[]> {
 /** Reads `versions/` (releases, sets, scenarios, the expected matrix and their schemas) and validates it. */
 export async function readTable(tableDir: string, cacheDir: string): Promise<VersionTable> {
   const shown = (file: string) => path.join(path.basename(tableDir), file);
-  const read = async (file: string): Promise<TableDocument> => ({ file: shown(file), value: await readJsonFile(path.join(tableDir, file), shown(file)) });
+  const read = async (file: string): Promise<TableDocument> => ({ file: shown(file), ...(await readJsonDocument(path.join(tableDir, file), shown(file))) });
   const jsonIn = async (folder: string) => {
     try {
       return (await readdir(path.join(tableDir, folder))).filter((name) => name.endsWith('.json')).sort().map((name) => `${folder}/${name}`);

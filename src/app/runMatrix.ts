@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildFixtures, type BuildEvent } from '../compile/buildFixtures.js';
 import { findCompiler, type Compiler } from '../compile/findCompiler.js';
-import { UsageError } from '../core/errors.js';
+import { ConfigError, UsageError } from '../core/errors.js';
 import { evaluateMatrix, type OpenedFixture } from '../core/evaluateMatrix.js';
 import { formatExpectedMatrix, updateExpected } from '../core/expectedMatrix.js';
 import type { LibraryOutcome } from '../core/libraryOutcome.js';
@@ -10,11 +10,16 @@ import type { FixtureRecord, MatrixRun, Phase } from '../core/matrixRun.js';
 import { planMatrix } from '../core/planMatrix.js';
 import { selectMatrix, type SelectionOptions } from '../core/selectMatrix.js';
 import { startProber, type Prober } from '../loader/probeLibraries.js';
+import { ensureWritableCache, rethrowCacheFault } from './cacheDir.js';
 import { fixtureRequests } from './fixtureRequests.js';
 import { readTable } from './readTable.js';
 
 export interface MatrixOptions extends SelectionOptions {
+  /** The version table folder (`versions/`). */
   readonly tableDir: string;
+  /** The fixture templates (`fixture.cpp.hbs`, `interface.hpp.hbs`). */
+  readonly templatesDir: string;
+  /** Where compiled fixtures are kept; created if missing, and must be writable. */
   readonly cacheDir: string;
   readonly jobs: number;
   readonly timeoutMs: number;
@@ -41,7 +46,8 @@ export async function runMatrix(options: MatrixOptions): Promise<MatrixRun> {
   // Started now, so that they overlap reading the table: the prober child loads Node and koffi,
   // and the compiler is identified (from memory when warm, else by running it).
   const prober = startProber({ jobs: options.jobs, timeoutMs: options.timeoutMs });
-  const compiler = findCompiler(options.env, options.cacheDir);
+  // The cache is checked first, so that an unwritable one is named as such before any work.
+  const compiler = ensureWritableCache(options.cacheDir).then(() => findCompiler(options.env, options.cacheDir).catch(rethrowCacheFault(options.cacheDir)));
   compiler.catch(() => undefined); // awaited, and reported, in the compile phase
   try {
     return await matrixWith(prober, compiler, options, phasesMs, timed);
@@ -58,11 +64,12 @@ async function matrixWith(prober: Prober, compiler: Promise<Compiler>, options: 
     const table = await readTable(options.tableDir, options.cacheDir);
     const selection = selectMatrix(table, options);
     const plan = planMatrix(selection);
-    return { table, plan, selection, requests: await fixtureRequests(plan.fixtures) };
+    return { table, plan, selection, requests: await fixtureRequests(plan.fixtures, options.templatesDir) };
   });
 
   const built = await timed('compile', async () => {
-    return buildFixtures(requests, { compiler: await compiler, cacheDir: options.cacheDir, jobs: options.jobs, onEvent: options.onBuildEvent });
+    const ready = await compiler;
+    return buildFixtures(requests, { compiler: ready, cacheDir: options.cacheDir, jobs: options.jobs, onEvent: options.onBuildEvent }).catch(rethrowCacheFault(options.cacheDir));
   });
 
   const opened = await timed('load', async () => {
@@ -85,7 +92,9 @@ async function matrixWith(prober: Prober, compiler: Promise<Compiler>, options: 
     const first = evaluateMatrix(plan, opened, committed);
     if (!options.update) return { result: first, updated: null };
     const recorded = updateExpected(table.expected, first);
-    await writeFile(expectedPath, formatExpectedMatrix(recorded));
+    await writeFile(expectedPath, formatExpectedMatrix(recorded)).catch((error: Error) => {
+      throw new ConfigError(`--update cannot write ${expectedPath}: ${error.message}`, 'make the file writable, or run without --update');
+    });
     const changedCells = first.cells.filter((cell) => cell.expected !== cell.observed.stage).length;
     return { result: evaluateMatrix(plan, opened, recorded), updated: { changedCells } };
   });

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { describeSchemaErrors, type ValidateDocument } from '../core/schemaValidator.js';
+import { rethrowCacheFault } from './cacheDir.js';
 import { PACKAGE_ROOT } from './paths.js';
 
 type CompiledValidator = ((value: unknown) => boolean) & { errors?: ErrorObject[] | null };
@@ -23,7 +24,7 @@ export async function loadSchemaValidator(schemas: readonly object[], cacheDir: 
   const ajvVersion = (require('ajv/package.json') as { version: string }).version;
   const key = createHash('sha256').update(JSON.stringify([ajvVersion, schemas])).digest('hex');
   const file = (dir: string) => path.join(dir, 'validators', `${key.slice(0, 32)}.cjs`);
-  const code = await readFile(file(PRECOMPILED_DIR), 'utf8').catch(() => readFile(file(cacheDir), 'utf8')).catch(() => compileStandalone(schemas, file(cacheDir)));
+  const code = await readFile(file(PRECOMPILED_DIR), 'utf8').catch(() => readFile(file(cacheDir), 'utf8')).catch(() => compileStandalone(schemas, file(cacheDir)).catch(rethrowCacheFault(cacheDir)));
   const exports = evaluate(code);
   const byId = new Map(schemas.map((schema, index) => [(schema as { $id?: string }).$id ?? '', exports[`s${index}`]]));
   return (schemaId, value) => {

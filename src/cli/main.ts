@@ -5,8 +5,10 @@ import type { CliIo } from './cliIo.js';
 import { checkCommand } from './commands/checkCommand.js';
 import { diffCommand } from './commands/diffCommand.js';
 import { generateCommand } from './commands/generateCommand.js';
+import { initCommand } from './commands/initCommand.js';
 import { listCommand } from './commands/listCommand.js';
 import { matrixCommand } from './commands/matrixCommand.js';
+import { addHelpTexts } from './helpText.js';
 
 /** Runs one command line and returns the exit code: 0 as expected, 1 findings, 2 usage/configuration/toolchain, 3 internal. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -17,14 +19,20 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const program = new Command('mesos-matrix')
     .description('Which Apache Mesos releases load which module builds, and why — on real compiled dynlibs.')
     .version((createRequire(import.meta.url)('../../package.json') as { version: string }).version)
+    // Before or after the command, as picocolors and vitest take them (see color.ts).
+    .option('--color', 'colour the output even when it is not a terminal (or FORCE_COLOR=1)')
+    .option('--no-color', 'never colour the output (or NO_COLOR=1)')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureHelp({ showGlobalOptions: true })
     .showHelpAfterError('(run mesos-matrix --help for usage)');
   matrixCommand(program, io, setExitCode);
   listCommand(program, io);
   generateCommand(program, io, setExitCode);
   diffCommand(program, io);
   checkCommand(program, io, setExitCode);
+  initCommand(program, io);
+  addHelpTexts(program);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -1,48 +1,56 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import type { SelectionOptions } from '../core/selectMatrix.js';
 import type { CliIo } from './cliIo.js';
-import { DEFAULT_CACHE_DIR, DEFAULT_TABLE_DIR } from '../app/paths.js';
+import { useColor } from './color.js';
+import { defaultCacheDir, projectPaths, type ProjectPaths } from '../app/paths.js';
 
 type Raw = Record<string, unknown>;
 
-/** `--table`, `--cache-dir`: where the version table is, and where derived files are kept. */
+/** `--root`, `--table`, `--cache-dir`: which project's table and templates, and where derived files are kept. */
 export function addTableOptions(command: Command): Command {
   return command
-    .option('--table <dir>', 'the version table folder', DEFAULT_TABLE_DIR)
-    .option('--cache-dir <dir>', 'where compiled fixtures and validators are kept (env MESOS_MATRIX_CACHE)');
+    .option('--root <dir>', "a project holding versions/ (and optionally templates/), as mesos-matrix init lays it out (default: this package's own)")
+    .option('--table <dir>', 'the version table folder (default: <root>/versions)')
+    .option('--cache-dir <dir>', 'where compiled fixtures and validators are kept (env MESOS_MATRIX_CACHE; default: node_modules/.cache/mesos-matrix of the project)');
 }
 
-/** `--releases`, `--kinds`, `--only`, `--table`: how every command picks from the version table. */
+/** `--releases <spec>`: a set, a list or a semver range. */
+export function addReleasesOption(command: Command, fallback = 'default', what = 'the releases'): Command {
+  return command.option('--releases <spec>', `${what}: a set (default, all), a list (0.24.1,0.25.0) or a semver range (">=0.23.1 <0.27.0")`, fallback);
+}
+
+/** `--releases`, `--kinds` (and `--only`), with the table options: how commands pick from the version table. */
 export function addSelectionOptions(command: Command, only = true): Command {
-  addTableOptions(command)
-    .option('--releases <spec>', 'a set (default, all), a list (0.24.1,0.25.0) or a semver range (">=0.23.1 <0.27.0")', 'default')
-    .option('--kinds <list>', 'only these kinds, comma-separated (default: every kind of the selected releases)');
-  if (only) {
-    command
-      .option('--only <cell>', 'exactly one cell (Isolator/0.24.1@0.25.0) or documented row (documented#4); see mesos-matrix list')
-      .option('--what-if <Kind=version>', "set a kind's minimum in every selected host, as a maintainer considering a change would (repeatable)", (value: string, previous: string[]) => [...previous, value], [] as string[]);
-  }
+  addReleasesOption(addTableOptions(command)).option('--kinds <list>', 'only these kinds, comma-separated (default: every kind of the selected releases)');
+  if (only) command.option('--only <cell>', 'exactly one cell (Isolator/0.24.1@0.25.0) or documented row (documented#4); see mesos-matrix list');
   return command;
 }
 
-export function selectionFrom(raw: Raw): SelectionOptions & { tableDir: string } {
+/** `--what-if Kind=version` (repeatable): only where kind tables are put to the test. */
+export function addWhatIfOption(command: Command): Command {
+  return command.option('--what-if <Kind=version>', "set a kind's minimum in every selected host, as a maintainer considering a change would (repeatable)", (value: string, previous: string[]) => [...previous, value], [] as string[]);
+}
+
+/** The selection and the project it reads: `tableDir`, `templatesDir` and `root` resolved. */
+export function selectionFrom(raw: Raw): SelectionOptions & ProjectPaths {
   return {
     releases: String(raw['releases']),
     kinds: optionalString(raw['kinds']),
     only: optionalString(raw['only']),
     whatIf: Array.isArray(raw['whatIf']) ? raw['whatIf'].map(String) : [],
-    tableDir: tableDirFrom(raw),
+    ...projectFrom(raw),
   };
 }
 
-export function tableDirFrom(raw: Raw): string {
-  return path.resolve(String(raw['table']));
+/** `--root` and `--table`, resolved against the current directory. */
+export function projectFrom(raw: Raw): ProjectPaths {
+  return projectPaths(optionalString(raw['root']), optionalString(raw['table']), process.cwd());
 }
 
-/** `--jobs`, `--timeout`, `--cache-dir`: how fixtures are built and opened. */
+/** `--jobs`, `--timeout`: how fixtures are built and opened. */
 export function addBuildOptions(command: Command): Command {
   return command
     .option('--jobs <n>', 'compilers and library probes at once', String(availableParallelism()))
@@ -57,16 +65,41 @@ export function buildFrom(raw: Raw, io: CliIo): { jobs: number; timeoutMs: numbe
   };
 }
 
+/** `--cache-dir`, else `MESOS_MATRIX_CACHE`, else the cache of the project of `--root` or of the current directory. */
 export function cacheDirFrom(raw: Raw, io: CliIo): string {
-  return path.resolve(String(raw['cacheDir'] ?? io.env['MESOS_MATRIX_CACHE'] ?? DEFAULT_CACHE_DIR));
+  const given = optionalString(raw['cacheDir']) ?? nonEmpty(io.env['MESOS_MATRIX_CACHE']);
+  if (given !== undefined) return path.resolve(given);
+  const root = optionalString(raw['root']);
+  return defaultCacheDir(root === undefined ? process.cwd() : path.resolve(root), io.env);
 }
 
-export function formatOption<T extends readonly string[]>(formats: T, fallback: T[number]): Option {
-  return new Option('--format <format>', 'output format').choices(formats).default(fallback);
+/**
+ * `--format`, one of `formats`; `aliases` are accepted too and read as the format they name
+ * (`matrix --format table` is `text`, as every other command calls the human format).
+ */
+export function formatOption<T extends readonly string[]>(formats: T, fallback: T[number], aliases: Readonly<Record<string, T[number]>> = {}): Option {
+  return new Option('--format <format>', 'output format')
+    .choices(formats)
+    .default(fallback)
+    .argParser((value: string) => {
+      const format = aliases[value] ?? value;
+      if (!formats.includes(format)) throw new InvalidArgumentError(`Allowed choices are ${formats.join(', ')}.`);
+      return format;
+    });
+}
+
+/** Colour for this command's output: the program's `--color`/`--no-color`, the environment, the terminal. */
+export function colorFrom(command: Command, io: CliIo): boolean {
+  const flag = command.optsWithGlobals()['color'];
+  return useColor(typeof flag === 'boolean' ? flag : undefined, io.env, io.isTTY);
 }
 
 function optionalString(value: unknown): string | undefined {
   return value === undefined ? undefined : String(value);
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
 }
 
 function positiveInteger(flag: string, value: unknown): number {

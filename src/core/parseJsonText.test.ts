@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseJsonText } from './parseJsonText.js';
+import { locateJsonPointer, parseJsonText } from './parseJsonText.js';
 
 describe('parseJsonText', () => {
   it.each([
@@ -14,5 +14,27 @@ describe('parseJsonText', () => {
     ["{'a': 1}", { ok: false, line: 1, column: 2, message: 'unexpected character' }],
   ])('%j', (text, want) => {
     expect(parseJsonText(text)).toEqual(want);
+  });
+});
+
+describe('locateJsonPointer', () => {
+  const text = '{\n  "release": "0.24.1",\n  "kinds": {\n    "a/b": "0.24.1",\n    "Isolator": "x"\n  },\n  "rows": [[1], [2, 3]]\n}\n';
+  it.each([
+    ['/', { line: 1, column: 1 }],
+    ['', { line: 1, column: 1 }],
+    ['/release', { line: 2, column: 14 }],
+    ['/kinds', { line: 3, column: 12 }],
+    ['/kinds/Isolator', { line: 5, column: 17 }],
+    ['/kinds/a~1b', { line: 4, column: 12 }],
+    ['/rows/1/0', { line: 7, column: 18 }],
+    // Not in the document: the deepest value that is.
+    ['/kinds/Hook', { line: 3, column: 12 }],
+    ['/rows/5', { line: 7, column: 11 }],
+  ])('%j', (pointer, want) => {
+    expect(locateJsonPointer(text, pointer)).toEqual(want);
+  });
+
+  it('gives up on text that is not JSON', () => {
+    expect(locateJsonPointer('', '/a')).toBeNull();
   });
 });

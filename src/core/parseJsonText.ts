@@ -1,4 +1,4 @@
-import { printParseErrorCode, visit } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, visit, type Node } from 'jsonc-parser';
 
 export type JsonParse =
   | { readonly ok: true; readonly value: unknown }
@@ -57,4 +57,45 @@ function locate(text: string): JsonParse | undefined {
     { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
   );
   return found;
+}
+
+/** A 1-based line and column in a text. */
+export interface TextPosition {
+  readonly line: number;
+  readonly column: number;
+}
+
+/**
+ * Where the value a JSON pointer (`/loader/versionParser`, `/rows/3`) names begins in `text`,
+ * so that a schema problem reads `file:line:column` like a syntax error. A pointer that goes
+ * further than the document (a missing property) stops at the deepest value that exists; `null`
+ * when the text is not JSON.
+ */
+export function locateJsonPointer(text: string, pointer: string): TextPosition | null {
+  let node: Node | undefined = parseTree(text, undefined, { disallowComments: true });
+  if (!node) return null;
+  const segments = pointer === '' || pointer === '/' ? [] : pointer.slice(1).split('/').map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'));
+  for (const segment of segments) {
+    const next: Node | undefined =
+      node.type === 'array'
+        ? node.children?.[Number(segment)]
+        : node.type === 'object'
+          ? node.children?.find((property) => property.children?.[0]?.value === segment)?.children?.[1]
+          : undefined;
+    if (!next) break;
+    node = next;
+  }
+  return positionAt(text, node.offset);
+}
+
+/** `file:line:column` of what `pointer` names in `text`, or `file` alone when it cannot be placed. */
+export function placeOf(file: string, text: string, pointer: string): string {
+  const at = locateJsonPointer(text, pointer);
+  return at ? `${file}:${at.line}:${at.column}` : file;
+}
+
+function positionAt(text: string, offset: number): TextPosition {
+  const before = text.slice(0, offset);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: before.split('\n').length, column: offset - lineStart + 1 };
 }

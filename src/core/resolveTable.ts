@@ -3,14 +3,16 @@ import { ConfigError } from './errors.js';
 import { expectedFromFile, type ExpectedMatrixFile } from './expectedMatrix.js';
 import { grammarOf, type LoaderRules } from './host.js';
 import type { KindInterface } from './kindInterface.js';
+import { placeOf } from './parseJsonText.js';
 import type { ValidateDocument } from './schemaValidator.js';
 import type { Stage } from './stage.js';
 import { parseVersion } from './stoutVersion.js';
 import type { Release, Scenario, ScenarioRow, VersionTable } from './versionTable.js';
 
-/** A parsed JSON document and the path it was read from, relative to the table folder. */
+/** A parsed JSON document, its text (to locate problems by line and column) and the path it was read from, relative to the table folder. */
 export interface TableDocument {
   readonly file: string;
+  readonly text: string;
   readonly value: unknown;
 }
 
@@ -46,22 +48,31 @@ type ScenarioFile = Omit<Scenario, 'file' | 'rows'> & { rows: Array<Omit<Scenari
  */
 export function resolveTable(documents: TableDocuments, validate: ValidateDocument): VersionTable {
   const problems: string[] = [];
+  // `file:line:column: pointer: expected …`, as a JSON syntax error is reported.
+  const problem = (document: TableDocument, pointer: string, expected: string) => {
+    problems.push(`${placeOf(document.file, document.text, pointer)}: ${pointer}: expected ${expected}`);
+  };
   const check = <T>(document: TableDocument, schema: string): T | undefined => {
     const found = validate(SCHEMA(schema), document.value);
-    for (const problem of found) problems.push(`${document.file}: ${problem.pointer}: expected ${problem.expected}`);
+    for (const { pointer, expected } of found) problem(document, pointer, expected);
     return found.length === 0 ? (document.value as T) : undefined;
   };
-  const versionProblem = (file: string, pointer: string, text: string, loader: LoaderRules) => {
+  const versionProblem = (document: TableDocument, pointer: string, text: string, loader: LoaderRules) => {
     const parsed = parseVersion(text, grammarOf(loader));
-    if (!parsed.ok) problems.push(`${file}: ${pointer}: expected a version this release's parser reads; Mesos would abort: ${parsed.error}`);
+    if (!parsed.ok) problem(document, pointer, `a version this release's parser reads; Mesos would abort: ${parsed.error}`);
   };
 
   const releases: Release[] = [];
+  // Releases whose own file is invalid: already reported there, not again wherever they are named.
+  const invalid = new Set<string>();
   for (const document of documents.releases) {
     const file = check<ReleaseFile>(document, 'release');
-    if (!file) continue;
-    if (!document.file.endsWith(`/${file.release}.json`)) problems.push(`${document.file}: /release: expected the file to be named ${file.release}.json`);
-    for (const [kind, minimum] of Object.entries(file.kinds)) versionProblem(document.file, `/kinds/${kind}`, minimum, file.loader);
+    if (!file) {
+      invalid.add(document.file.replace(/^.*\//, '').replace(/\.json$/, ''));
+      continue;
+    }
+    if (!document.file.endsWith(`/${file.release}.json`)) problem(document, '/release', `the file to be named ${file.release}.json`);
+    for (const [kind, minimum] of Object.entries(file.kinds)) versionProblem(document, `/kinds/${kind}`, minimum, file.loader);
     const host = { mesos: file.release, moduleApiVersion: file.moduleApiVersion, kinds: new Map(Object.entries(file.kinds)), loader: file.loader };
     releases.push({ release: file.release, host, file: document.file });
   }
@@ -73,7 +84,7 @@ export function resolveTable(documents: TableDocuments, validate: ValidateDocume
   const setsFile = check<SetsFile>(documents.sets, 'sets');
   for (const [name, members] of Object.entries(setsFile?.sets ?? {})) {
     members.forEach((member, index) => {
-      if (!known.has(member)) problems.push(`${documents.sets.file}: /sets/${name}/${index}: expected a release of the table, got ${JSON.stringify(member)} (add versions/releases/${member}.json or remove it)`);
+      if (!known.has(member) && !invalid.has(member)) problem(documents.sets, `/sets/${name}/${index}`, `a release of the table, got ${JSON.stringify(member)} (add versions/releases/${member}.json or remove it)`);
     });
     sets.set(name, members);
   }
@@ -82,9 +93,9 @@ export function resolveTable(documents: TableDocuments, validate: ValidateDocume
   for (const document of documents.scenarios) {
     const file = check<ScenarioFile>(document, 'scenario');
     if (!file) continue;
-    if (!document.file.endsWith(`/${file.name}.json`)) problems.push(`${document.file}: /name: expected the file to be named ${file.name}.json`);
+    if (!document.file.endsWith(`/${file.name}.json`)) problem(document, '/name', `the file to be named ${file.name}.json`);
     file.rows.forEach((row, index) => {
-      for (const field of ['mesos', 'kindMinimum', 'library'] as const) versionProblem(document.file, `/rows/${index}/${field}`, row[field], file.loader);
+      for (const field of ['mesos', 'kindMinimum', 'library'] as const) versionProblem(document, `/rows/${index}/${field}`, row[field], file.loader);
     });
     scenarios.push({ ...file, file: document.file, rows: file.rows.map((row, index) => ({ ...row, number: index + 1 })) });
   }
@@ -94,14 +105,14 @@ export function resolveTable(documents: TableDocuments, validate: ValidateDocume
   for (const document of documents.interfaces) {
     const file = check<InterfaceFile>(document, 'interface');
     if (!file) continue;
-    if (!document.file.endsWith(`/${file.kind}.json`)) problems.push(`${document.file}: /kind: expected the file to be named ${file.kind}.json`);
+    if (!document.file.endsWith(`/${file.kind}.json`)) problem(document, '/kind', `the file to be named ${file.kind}.json`);
     const perRelease = new Map<string, KindInterface>();
     file.interfaces.forEach(({ releases: used, class: cppClass, implements: implemented, ...rest }, index) => {
       const face: KindInterface = { ...rest, cppClass, implements: { cppClass: implemented.class, base: implemented.base }, file: document.file };
       used.forEach((release, at) => {
         const pointer = `/interfaces/${index}/releases/${at}`;
-        if (perRelease.has(release)) problems.push(`${document.file}: ${pointer}: expected each release in one interface only, but ${release} is listed twice`);
-        else if (!byRelease.get(release)?.host.kinds.has(file.kind)) problems.push(`${document.file}: ${pointer}: expected a release that registers ${file.kind}, got ${release}`);
+        if (perRelease.has(release)) problem(document, pointer, `each release in one interface only, but ${release} is listed twice`);
+        else if (!byRelease.get(release)?.host.kinds.has(file.kind) && !invalid.has(release)) problem(document, pointer, `a release that registers ${file.kind}, got ${release}`);
         perRelease.set(release, face);
       });
     });
@@ -111,7 +122,7 @@ export function resolveTable(documents: TableDocuments, validate: ValidateDocume
   const expectedFile = check<ExpectedMatrixFile>(documents.expected, 'expected-matrix');
   for (const [fixture, stages] of Object.entries(expectedFile?.rows ?? {})) {
     if (expectedFile && stages.length !== expectedFile.hosts.length) {
-      problems.push(`${documents.expected.file}: /rows/${fixture}: expected ${expectedFile.hosts.length} entries (one per host), got ${stages.length}`);
+      problem(documents.expected, `/rows/${fixture.replaceAll('~', '~0').replaceAll('/', '~1')}`, `${expectedFile.hosts.length} entries (one per host), got ${stages.length}`);
     }
   }
 

@@ -10,6 +10,8 @@ import type { Release, VersionTable } from './versionTable.js';
  */
 export function selectReleases(table: VersionTable, spec: string): readonly Release[] {
   const text = spec.trim();
+  // An empty spec is a mistake (an unset shell variable), never "every release".
+  if (text === '') throw new UsageError('--releases is empty', `give a set (${setNames(table)}), a list (0.24.1,0.25.0) or a semver range (">=0.23.1 <0.27.0")`);
   if (text === 'all') return table.releases;
   const named = table.sets.get(text);
   if (named) return table.releases.filter((release) => named.includes(release.release));

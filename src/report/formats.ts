@@ -2,8 +2,10 @@
  * The output formats and layouts each command offers. Kept apart from the renderers so that the
  * command line can be declared without loading them.
  */
-export const MATRIX_FORMATS = ['table', 'json'] as const;
+export const MATRIX_FORMATS = ['text', 'json'] as const;
 export type MatrixFormat = (typeof MATRIX_FORMATS)[number];
+/** `matrix --format table`, its name before every command called the human format `text`. */
+export const MATRIX_FORMAT_ALIASES = { table: 'text' } as const satisfies Record<string, MatrixFormat>;
 
 export const LAYOUTS = ['auto', 'grid', 'summary'] as const;
 export type Layout = (typeof LAYOUTS)[number];

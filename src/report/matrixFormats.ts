@@ -6,6 +6,6 @@ import type { MatrixFormat } from './formats.js';
 
 /** Renderers return strings; only the CLI writes them. A format missing here fails to compile. */
 export const MATRIX_RENDERERS = {
-  table: renderMatrixTable,
+  text: renderMatrixTable,
   json: (run) => renderMatrixJson(run),
 } as const satisfies Record<MatrixFormat, (run: MatrixRun, options: TableOptions) => string>;

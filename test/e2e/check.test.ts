@@ -1,7 +1,7 @@
-import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/app/paths.js';
 import type { FixtureSpec } from '../../src/core/fixtureSpec.js';
 import { compileFixtures, temporaryDir, variant } from '../helpers/compileFixtures.js';
@@ -13,6 +13,14 @@ const NAME = 'org_apache_mesos_TestModule';
 const RELEASES = ['0.23.1', '0.26.0', '1.7.3', '1.11.0'] as const;
 const cache = temporaryDir('check-cache');
 const libs = temporaryDir('check-libs');
+// Every folder this file makes, removed at the end.
+const made = [cache, libs];
+const scratchDir = (prefix: string) => {
+  const dir = temporaryDir(prefix);
+  made.push(dir);
+  return dir;
+};
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 const env = () => ({ MESOS_MATRIX_CACHE: cache, LD_LIBRARY_PATH: libs });
 
 /** The example module as the release's build tree makes it (compatible() returns true, as TestModule's does). */
@@ -169,7 +177,7 @@ describe('mesos-matrix check beyond one release', () => {
   });
 
   it('reads file:// and absolute paths as Mesos does, and a relative path as (bad) JSON', async () => {
-    const config = path.join(temporaryDir('config'), 'modules.json');
+    const config = path.join(scratchDir('config'), 'modules.json');
     writeFileSync(config, one({ file: file('0.26.0') }));
     expect((await runCli(['check', '--mesos', '0.26.0', '--modules', `file://${config}`], env())).exitCode).toBe(0);
     expect((await runCli(['check', '--mesos', '0.26.0', '--modules', config], env())).exitCode).toBe(0);
@@ -197,19 +205,19 @@ describe('mesos-matrix check beyond one release', () => {
     expect(current.error).toBe(`Error loading module '${NAME}'; this is potentially due to duplicate module names; A module with same name but different parameters already exists`);
   });
 
-  it('names the schema problems and ignores unknown keys with a warning', async () => {
+  it('names the schema problems with line and column, and ignores unknown keys with a warning', async () => {
     const run = await runCli(['check', '--modules', JSON.stringify({ libraries: [{ fiel: 'x', modules: [{ parameters: [{ key: 'k' }] }] }] })], env());
     expect(run.exitCode).toBe(2);
-    expect(run.stderr).toContain('--modules: /libraries/0: expected a property "file" or "name"');
-    expect(run.stderr).toContain('--modules: /libraries/0/modules/0: expected a property "name"');
-    expect(run.stderr).toContain('--modules: /libraries/0/modules/0/parameters/0: expected a property "value"');
+    expect(run.stderr).toContain('--modules:1:15: /libraries/0: expected a property "file" or "name"');
+    expect(run.stderr).toContain('--modules:1:38: /libraries/0/modules/0: expected a property "name"');
+    expect(run.stderr).toContain('--modules:1:53: /libraries/0/modules/0/parameters/0: expected a property "value"');
     const warned = await runCli(['check', '--mesos', '0.26.0', '--modules', JSON.stringify({ libraries: [{ file: file('0.26.0'), fiel: 'x', modules: [{ name: NAME }] }] })], env());
     expect(warned.exitCode).toBe(0);
     expect(warned.stderr).toContain("mesos-matrix: warning: --modules: /libraries/0/fiel: unknown key, ignored (as Mesos's protobuf parser ignores it)");
   });
 
   it('ModulesDirTest: --modules-dir from 1.0.0, not before, and not with --modules', async () => {
-    const folder = temporaryDir('modules-dir');
+    const folder = scratchDir('modules-dir');
     writeFileSync(path.join(folder, 'b.json'), one({ file: file('1.11.0') }));
     writeFileSync(path.join(folder, 'a.json'), modules([]));
     const run = await runCli(['check', '--releases', '0.28.2,1.11.0', '--modules-dir', folder, '--format', 'json'], env());

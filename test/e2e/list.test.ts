@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
 import { temporaryDir } from '../helpers/compileFixtures.js';
 import { runCli } from '../helpers/runCli.js';
 
 const env = { MESOS_MATRIX_CACHE: temporaryDir('list-cache') };
+afterAll(() => rmSync(env.MESOS_MATRIX_CACHE, { recursive: true, force: true }));
 
 describe('mesos-matrix list and release selection', () => {
   it('selects 1.2.0 … 1.2.3 with a semver range', async () => {

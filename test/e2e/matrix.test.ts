@@ -1,12 +1,20 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/app/paths.js';
 import { temporaryDir } from '../helpers/compileFixtures.js';
-import { copyOfTable, runCli, type Transcript } from '../helpers/runCli.js';
+import { copyOfTable as copyOfPackageTable, runCli, type Transcript } from '../helpers/runCli.js';
 
 const cache = temporaryDir('e2e-cache');
+// Every folder this file makes, removed at the end.
+const made = [cache];
+const copyOfTable = () => {
+  const dir = copyOfPackageTable();
+  made.push(path.dirname(dir));
+  return dir;
+};
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 const env = { MESOS_MATRIX_CACHE: cache };
 let table: Transcript;
 let json: Transcript;
@@ -90,7 +98,7 @@ describe('the build cache', () => {
 });
 
 describe('bad input', () => {
-  it('rejects a release file that violates its schema, naming file, pointer and expectation, and builds nothing', async () => {
+  it('rejects a release file that violates its schema, naming file, line, column, pointer and expectation, and builds nothing', async () => {
     const dir = copyOfTable();
     const file = path.join(dir, 'releases', '0.24.1.json');
     const release = JSON.parse(readFileSync(file, 'utf8'));
@@ -98,10 +106,13 @@ describe('bad input', () => {
     delete release.moduleApiVersion;
     writeFileSync(file, JSON.stringify(release, null, 2));
     const emptyCache = temporaryDir('unused-cache');
+    made.push(emptyCache);
     const run = await runCli(['matrix', '--table', dir], { MESOS_MATRIX_CACHE: emptyCache });
     expect(run.exitCode).toBe(2);
-    expect(run.stderr).toContain('versions/releases/0.24.1.json: /: expected a property "moduleApiVersion"');
-    expect(run.stderr).toContain('versions/releases/0.24.1.json: /loader/versionParser: expected one of "legacy", "semver"');
+    expect(run.stderr).toContain('versions/releases/0.24.1.json:1:1: /: expected a property "moduleApiVersion"');
+    expect(run.stderr).toContain('versions/releases/0.24.1.json:17:22: /loader/versionParser: expected one of "legacy", "semver"');
+    // The sets and interfaces that name 0.24.1 are not blamed for its file's problems.
+    expect(run.stderr).toContain('the version table is invalid (2 problems)');
     expect(run.stdout).toBe('');
     expect(existsSync(path.join(emptyCache, 'fixtures'))).toBe(false);
   });

@@ -10,12 +10,12 @@ export interface Transcript {
   readonly stderr: string;
 }
 
-/** Runs the built CLI (`bin/mesos-matrix.js`, as `npx mesos-matrix` does) in a child process. */
-export async function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<Transcript> {
+/** Runs the built CLI (`bin/mesos-matrix.js`, as `npx mesos-matrix` does) in a child process, in `cwd` (default: the package root). */
+export async function runCli(args: readonly string[], env: Record<string, string> = {}, cwd = PACKAGE_ROOT): Promise<Transcript> {
   const result = await execa(process.execPath, [path.join(PACKAGE_ROOT, 'bin', 'mesos-matrix.js'), ...args], {
     reject: false,
     env: { NO_COLOR: '1', ...env },
-    cwd: PACKAGE_ROOT,
+    cwd,
   });
   return { exitCode: result.exitCode ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

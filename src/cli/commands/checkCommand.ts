@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { CHECK_FORMATS, type CheckFormat } from '../../report/formats.js';
 import type { CliIo } from '../cliIo.js';
-import { addBuildOptions, addTableOptions, buildFrom, cacheDirFrom, formatOption, tableDirFrom } from '../options.js';
+import { addBuildOptions, addReleasesOption, addTableOptions, buildFrom, colorFrom, formatOption, projectFrom } from '../options.js';
 
 export function checkCommand(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
   const command = program
@@ -9,10 +9,9 @@ export function checkCommand(program: Command, io: CliIo, setExitCode: (code: nu
     .description('what a Mesos release would do with a --modules configuration and its real libraries: loads, or the exact error and every further problem')
     .option('--modules <value>', 'the configuration as Mesos takes it: inline JSON, file:///path or /path')
     .option('--modules-dir <dir>', 'a folder of configurations, as --modules_dir (Mesos 1.0.0 on)')
-    .option('--mesos <release>', 'one release (default: every release of --releases)')
-    .option('--releases <spec>', 'the releases to check without --mesos: a set, a list or a semver range', 'all')
-    .addOption(formatOption(CHECK_FORMATS, 'text'));
-  addBuildOptions(addTableOptions(command)).action(async (raw: Record<string, unknown>) => {
+    .option('--mesos <release>', 'one release (default: every release of --releases)');
+  addReleasesOption(command, 'all', 'the releases to check without --mesos').addOption(formatOption(CHECK_FORMATS, 'text'));
+  addBuildOptions(addTableOptions(command)).action(async (raw: Record<string, unknown>, self: Command) => {
     const [{ checkModules }, { CHECK_RENDERERS }, { checkExitCode }] = await Promise.all([import('../../app/checkModules.js'), import('../../report/renderCheck.js'), import('../../core/checkRun.js')]);
     const optional = (key: string) => (raw[key] === undefined ? undefined : String(raw[key]));
     const run = await checkModules({
@@ -20,12 +19,11 @@ export function checkCommand(program: Command, io: CliIo, setExitCode: (code: nu
       modulesDir: optional('modulesDir'),
       mesos: optional('mesos'),
       releases: String(raw['releases']),
-      tableDir: tableDirFrom(raw),
+      tableDir: projectFrom(raw).tableDir,
       ...buildFrom(raw, io),
-      cacheDir: cacheDirFrom(raw, io),
     });
     for (const warning of run.warnings) io.stderr(`mesos-matrix: warning: ${warning}\n`);
-    io.stdout(CHECK_RENDERERS[raw['format'] as CheckFormat](run, io.isTTY && !('NO_COLOR' in io.env)));
+    io.stdout(CHECK_RENDERERS[raw['format'] as CheckFormat](run, colorFrom(self, io)));
     setExitCode(checkExitCode(run));
   });
 }

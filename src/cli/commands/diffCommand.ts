@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { DIFF_FORMATS, type DiffFormat } from '../../report/formats.js';
 import type { CliIo } from '../cliIo.js';
-import { addSelectionOptions, cacheDirFrom, formatOption, selectionFrom } from '../options.js';
+import { addReleasesOption, addTableOptions, cacheDirFrom, formatOption, projectFrom } from '../options.js';
 
 export function diffCommand(program: Command, io: CliIo): void {
   const command = program
@@ -9,13 +9,20 @@ export function diffCommand(program: Command, io: CliIo): void {
     .description("per kind, how the interface changed between two releases, and each kind's safe minimum at the second")
     .argument('<from>', 'a release of the table')
     .argument('<to>', 'a release of the table');
-  addSelectionOptions(command, false)
+  // One kind (--kind), not a selection of kinds: --kinds and --only are not taken.
+  addReleasesOption(addTableOptions(command), 'default', 'the releases safe minimums are counted over')
     .option('--kind <kind>', 'only this kind')
     .addOption(formatOption(DIFF_FORMATS, 'text'))
     .action(async (from: string, to: string, raw: Record<string, unknown>) => {
       const [{ diffInterfaces }, { DIFF_RENDERERS }] = await Promise.all([import('../../app/diffInterfaces.js'), import('../../report/renderDiff.js')]);
-      const selection = selectionFrom(raw);
-      const report = await diffInterfaces({ from, to, kind: raw['kind'] === undefined ? undefined : String(raw['kind']), releases: selection.releases, tableDir: selection.tableDir, cacheDir: cacheDirFrom(raw, io) });
+      const report = await diffInterfaces({
+        from,
+        to,
+        kind: raw['kind'] === undefined ? undefined : String(raw['kind']),
+        releases: String(raw['releases']),
+        tableDir: projectFrom(raw).tableDir,
+        cacheDir: cacheDirFrom(raw, io),
+      });
       io.stdout(DIFF_RENDERERS[raw['format'] as DiffFormat](report));
     });
 }

@@ -9,8 +9,7 @@ export function listCommand(program: Command, io: CliIo): void {
     .addOption(formatOption(LIST_FORMATS, 'text'))
     .action(async (raw: Record<string, unknown>) => {
       const [{ listMatrix }, { LIST_RENDERERS }] = await Promise.all([import('../../app/listMatrix.js'), import('../../report/renderList.js')]);
-      const selection = selectionFrom(raw);
-      const plan = await listMatrix({ ...selection, cacheDir: cacheDirFrom(raw, io) });
+      const plan = await listMatrix({ ...selectionFrom(raw), cacheDir: cacheDirFrom(raw, io) });
       io.stdout(LIST_RENDERERS[raw['format'] as ListFormat](plan));
     });
 }

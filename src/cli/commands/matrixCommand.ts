@@ -1,18 +1,18 @@
 import { Option, type Command } from 'commander';
-import { LAYOUTS, MATRIX_FORMATS, type Layout, type MatrixFormat } from '../../report/formats.js';
+import { LAYOUTS, MATRIX_FORMAT_ALIASES, MATRIX_FORMATS, type Layout, type MatrixFormat } from '../../report/formats.js';
 import type { CliIo } from '../cliIo.js';
-import { addBuildOptions, addSelectionOptions, buildFrom, formatOption, selectionFrom } from '../options.js';
+import { addBuildOptions, addSelectionOptions, addWhatIfOption, buildFrom, colorFrom, formatOption, selectionFrom } from '../options.js';
 
 export function matrixCommand(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
   const command = program
     .command('matrix')
     .description('build a fixture dynlib per kind and release, open each as every host release would, and check the loadable matrix');
-  addSelectionOptions(command);
+  addWhatIfOption(addSelectionOptions(command));
   addBuildOptions(command)
-    .addOption(formatOption(MATRIX_FORMATS, 'table'))
-    .addOption(new Option('--layout <layout>', 'table layout: a grid of hosts, or one line per kind (auto: grid up to 8 hosts)').choices(LAYOUTS).default('auto'))
-    .option('--update', 'rewrite the expected matrix (versions/expected/matrix.json) with what was observed', false)
-    .action(async (raw: Record<string, unknown>) => {
+    .addOption(formatOption(MATRIX_FORMATS, 'text', MATRIX_FORMAT_ALIASES))
+    .addOption(new Option('--layout <layout>', 'text layout: a grid of hosts, or one line per kind (auto: grid up to 8 hosts)').choices(LAYOUTS).default('auto'))
+    .option('--update', 'rewrite the expected matrix (<table>/expected/matrix.json) with what was observed', false)
+    .action(async (raw: Record<string, unknown>, self: Command) => {
       const [{ runMatrix }, { createBuildProgress }, { MATRIX_RENDERERS }, { matrixExitCode }] = await Promise.all([
         import('../../app/runMatrix.js'),
         import('../buildProgress.js'),
@@ -21,7 +21,7 @@ export function matrixCommand(program: Command, io: CliIo, setExitCode: (code: n
       ]);
       const progress = createBuildProgress(io);
       const run = await runMatrix({ ...selectionFrom(raw), ...buildFrom(raw, io), update: raw['update'] === true, env: io.env, onBuildEvent: progress.onEvent }).finally(progress.stop);
-      io.stdout(MATRIX_RENDERERS[raw['format'] as MatrixFormat](run, { color: io.isTTY && !('NO_COLOR' in io.env), layout: raw['layout'] as Layout }));
+      io.stdout(MATRIX_RENDERERS[raw['format'] as MatrixFormat](run, { color: colorFrom(self, io), layout: raw['layout'] as Layout }));
       setExitCode(matrixExitCode(run));
     });
 }
