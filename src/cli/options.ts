@@ -23,8 +23,8 @@ export function addReleasesOption(command: Command, fallback = 'default', what =
 }
 
 /** `--releases`, `--kinds` (and `--only`), with the table options: how commands pick from the version table. */
-export function addSelectionOptions(command: Command, only = true): Command {
-  addReleasesOption(addTableOptions(command)).option('--kinds <list>', 'only these kinds, comma-separated (default: every kind of the selected releases)');
+export function addSelectionOptions(command: Command, only = true, releases = 'default'): Command {
+  addReleasesOption(addTableOptions(command), releases).option('--kinds <list>', 'only these kinds, comma-separated (default: every kind of the selected releases)');
   if (only) command.option('--only <cell>', 'exactly one cell (Isolator/0.24.1@0.25.0) or documented row (documented#4); see mesos-matrix list');
   return command;
 }

@@ -1,5 +1,4 @@
 import { Option, type Command } from 'commander';
-import { TEMPLATES_DIR } from '../../app/paths.js';
 import { UsageError } from '../../core/errors.js';
 import { GENERATE_FORMATS, GENERATE_LANGS, type GenerateFormat, type GenerateLang } from '../../report/formats.js';
 import type { CliIo } from '../cliIo.js';
@@ -9,10 +8,8 @@ export function generateCommand(program: Command, io: CliIo, setExitCode: (code:
   const command = program
     .command('generate')
     .description('generate per-release interface shims from the version table: TypeScript (--lang ts) or C++ headers with the module manifest (--lang cpp)');
-  addSelectionOptions(command, false);
   // The package ships the shims of every release: the default selection is what `generate --check` checks.
-  command.options.find((option) => option.long === '--releases')?.default('all');
-  command.setOptionValueWithSource('releases', 'all', 'default');
+  addSelectionOptions(command, false, 'all');
   command
     .addOption(new Option('--lang <list>', `what to write: ${GENERATE_LANGS.join(', ')} or both (ts,cpp)`).default('ts'))
     .option('--out <dir>', 'a folder of its own for the TypeScript shims', 'src/shims')
@@ -38,7 +35,7 @@ export function generateCommand(program: Command, io: CliIo, setExitCode: (code:
         cwd: process.cwd(),
         tableDir: selection.tableDir,
         cacheDir: cacheDirFrom(raw, io),
-        templatesDir: TEMPLATES_DIR,
+        templatesDir: selection.templatesDir,
       });
       io.stdout(GENERATE_RENDERERS[raw['format'] as GenerateFormat](targets));
       setExitCode(generateExitCode(targets));
