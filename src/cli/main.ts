@@ -4,6 +4,7 @@ import { isExpectedError } from '../core/errors.js';
 import type { CliIo } from './cliIo.js';
 import { checkCommand } from './commands/checkCommand.js';
 import { diffCommand } from './commands/diffCommand.js';
+import { gateCommand } from './commands/gateCommand.js';
 import { generateCommand } from './commands/generateCommand.js';
 import { listCommand } from './commands/listCommand.js';
 import { matrixCommand } from './commands/matrixCommand.js';
@@ -25,6 +26,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   generateCommand(program, io, setExitCode);
   diffCommand(program, io);
   checkCommand(program, io, setExitCode);
+  gateCommand(program, io, setExitCode);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
