@@ -1,3 +1,4 @@
+import semver from 'semver';
 import { INTERFACE_RULES } from '../core/breakingRules.js';
 import type { GateFinding, GateFindingCode } from '../core/gateFinding.js';
 import type { GateResult } from '../core/gateResult.js';
@@ -65,13 +66,22 @@ function renderText(result: GateResult): string {
   if (changes.length === 0) out.push('No change to the table.', '');
   section('Failures', failures);
   section('Notes', notes);
-  if (failures.some((finding) => finding.code === 'stale-expected')) {
-    out.push('  To update the expected matrix: npm run matrix -- --update (with --releases naming the changed hosts), and commit versions/expected/matrix.json.', '');
-  }
+  const update = updateCommand(failures);
+  if (update) out.push(`  To update the expected matrix: ${update}, and commit versions/expected/matrix.json.`, '');
   const shims = checked.shims === null ? 'no src/shims to check' : plural(checked.shims, 'shim file');
   const verdict = failures.length > 0 ? `${plural(failures.length, 'failure')} — the gate fails` : 'the gate passes';
   out.push(`Checked ${plural(checked.releases, 'release')}, ${plural(checked.entries, 'kind entry').replace('entrys', 'entries')}, ${checked.expectedCells.toLocaleString('en-US')} expected cells, ${shims}: ${plural(changes.length, 'change')}, ${plural(notes.length, 'note')}, ${verdict}.`);
   return `${out.join('\n')}\n`;
+}
+
+/** The `matrix --update` run that records every stale cell: the kinds concerned, from the earliest build to the latest host. */
+function updateCommand(failures: readonly GateFinding[]): string | null {
+  const stale = failures.filter((finding) => finding.code === 'stale-expected');
+  if (stale.length === 0) return null;
+  if (stale.some((finding) => finding.detail !== 'cells')) return 'npm run matrix -- --update --releases all';
+  const kinds = [...new Set(stale.map((finding) => finding.kind ?? ''))].sort();
+  const releases = stale.flatMap((finding) => [finding.release ?? '', ...finding.cells.map((cell) => cell.host)]).sort(semver.compare);
+  return `npm run matrix -- --update --kinds ${kinds.join(',')} --releases ">=${releases[0]} <=${releases.at(-1)}"`;
 }
 
 /** `mesos-matrix gate` output by format; JSON is the result itself. */
