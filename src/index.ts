@@ -20,6 +20,8 @@ export { checkModules, type CheckOptions } from './app/checkModules.js';
 export { generateShims, type GenerateOptions } from './app/generateShims.js';
 export { diffInterfaces, type DiffOptions } from './app/diffInterfaces.js';
 export { listMatrix, type ListOptions } from './app/listMatrix.js';
+export { gate, type GateOptions } from './app/gate.js';
+export type { GateResult, GitBase } from './core/gateResult.js';
 export { readTable } from './app/readTable.js';
 export { initProject, type InitOptions } from './app/initProject.js';
 export { defaultMatrixOptions } from './app/defaults.js';
@@ -38,6 +40,10 @@ export type { Release, VersionTable } from './core/versionTable.js';
 export type { Host, LoaderRules } from './core/host.js';
 export type { KindInterface, CppMethod, CppParam, InterfaceTable } from './core/kindInterface.js';
 export type { KindDiff, InterfaceChange } from './core/diffInterfaces.js';
+export { gateTable } from './core/gateTable.js';
+export { GATE_FINDING_CODES, GATE_SEVERITY, type GateFinding, type GateFindingCode, type GateSeverity, type StaleCell } from './core/gateFinding.js';
+export { INTERFACE_RULES, INTERFACE_RULE_CODES, type InterfaceRule, type InterfaceRuleCode } from './core/breakingRules.js';
+export { interfaceBreaks, breakingChanges, type InterfaceBreak } from './core/interfaceBreaks.js';
 export type { SelectionOptions } from './core/selectMatrix.js';
 
 // Mesos's own rules, pure: stout's version parsing (both eras) and the module manager's checks.
@@ -54,6 +60,7 @@ export { DIFF_RENDERERS, type DiffReport } from './report/renderDiff.js';
 export { LIST_RENDERERS } from './report/renderList.js';
 export { renderGenerate, generateExitCode, type GenerateTarget } from './report/renderGenerate.js';
 export { renderInit, type InitSummary } from './report/renderInit.js';
+export { GATE_RENDERERS, gateExitCode } from './report/renderGate.js';
 
 // The faults a caller may catch.
 export { UsageError, ConfigError, ToolchainError, isExpectedError, type ExpectedError } from './core/errors.js';

@@ -22,14 +22,15 @@ export async function diffInterfaces(options: DiffOptions): Promise<DiffReport> 
   const table = await readTable(options.tableDir, options.cacheDir);
   const [a, b] = [findRelease(table, options.from, 'diff'), findRelease(table, options.to, 'diff')];
   const kinds = options.kind === undefined ? undefined : selectKinds([a, b], options.kind);
-  // Safe minimums are counted over the selected releases, up to and including <to>.
-  const order = (release: (typeof table.releases)[number]) => table.releases.indexOf(release);
-  const within = [...new Set([...selectReleases(table, options.releases), b])].filter((release) => order(release) <= order(b)).sort((x, y) => order(x) - order(y));
+  // A minimum admits every build between it and the host, so safe minimums walk the whole
+  // table; the selection (and the two releases compared) only limits which release is named.
+  const within = new Set([...selectReleases(table, options.releases), a, b].map((release) => release.release));
   const safeMinimums = Object.fromEntries(
     [...b.host.kinds.keys()]
       .filter((kind) => !kinds || kinds.has(kind))
       .sort()
-      .map((kind) => [kind, safeMinimum(within, table.interfaces, kind, b.release)]),
+      .map((kind) => [kind, safeMinimum(table.releases, table.interfaces, kind, b.release, within)]),
   );
-  return { from: options.from, to: options.to, kinds: diffReleases(a, b, table.interfaces, kinds), safeMinimums, within: options.releases };
+  const fromIsOlder = table.releases.indexOf(a) <= table.releases.indexOf(b);
+  return { from: options.from, to: options.to, kinds: diffReleases(a, b, table.interfaces, kinds, fromIsOlder), safeMinimums, within: options.releases };
 }

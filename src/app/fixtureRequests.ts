@@ -4,22 +4,24 @@ import type { RenderFixture } from '../codegen/renderFixture.js';
 import type { FixtureSpec } from '../core/fixtureSpec.js';
 import { TEMPLATES_DIR } from './paths.js';
 import { readTemplates } from './readTemplates.js';
+import { rendererIdentity } from './rendererIdentity.js';
 
 /**
- * Build requests for fixtures. The recipe (template texts + spec) identifies the rendered
- * source, so a warm run never loads Handlebars; it is imported on the first render only.
+ * Build requests for fixtures. The recipe (the renderer's identity, template texts and spec)
+ * identifies the rendered source, so a warm run never loads Handlebars; it is imported on the
+ * first render only. (The compiler's identity and flags join the recipe in the cache key.)
  */
 export async function fixtureRequests(specs: readonly FixtureSpec[], templatesDir = TEMPLATES_DIR): Promise<BuildRequest[]> {
-  const templates: FixtureTemplateSources = await readTemplates(FIXTURE_TEMPLATES, templatesDir);
-  let renderer: Promise<RenderFixture> | undefined;
+  const [templates, renderer]: [FixtureTemplateSources, string] = await Promise.all([readTemplates(FIXTURE_TEMPLATES, templatesDir), rendererIdentity()]);
+  let renderFixture: Promise<RenderFixture> | undefined;
   const render = (spec: FixtureSpec) => {
-    renderer ??= import('../codegen/renderFixture.js').then(({ createFixtureRenderer }) => createFixtureRenderer(templates));
-    return renderer.then((renderFixture) => renderFixture(spec));
+    renderFixture ??= import('../codegen/renderFixture.js').then(({ createFixtureRenderer }) => createFixtureRenderer(templates));
+    return renderFixture.then((renderOne) => renderOne(spec));
   };
-  const templatesText = JSON.stringify(templates);
+  const shared = `${renderer}\n${JSON.stringify(templates)}`;
   return specs.map((spec) => ({
     id: spec.id,
-    recipe: `${templatesText}\n${JSON.stringify(spec)}`,
+    recipe: `${shared}\n${JSON.stringify(spec)}`,
     render: () => render(spec),
     fileName: `lib${spec.kind}-${spec.builtFor}.so`,
   }));

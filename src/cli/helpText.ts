@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 
 /** The commands of `mesos-matrix`; a command without its help text here fails to compile. */
-export type CommandName = 'matrix' | 'list' | 'generate' | 'diff' | 'check' | 'init';
+export type CommandName = 'matrix' | 'list' | 'generate' | 'diff' | 'check' | 'init' | 'gate';
 
 const TOOL_ERRORS = `  2  usage, configuration or toolchain error (wrong option, invalid table, no compiler, unwritable cache)
   3  internal error: a bug in mesos-module-matrix, please report it`;
@@ -76,6 +76,17 @@ Examples:
 Exit codes:
   0  the layout was written
 ${TOOL_ERRORS.replace('(wrong option,', '(a file exists and no --force, wrong option,')}
+`,
+  gate: `
+Examples:
+  mesos-matrix gate                                     the working tree against the merge base with the default branch
+  mesos-matrix gate --base origin/main --format json
+  mesos-matrix gate --root my-fork --base v1.11.0       a fork's own table
+
+Exit codes:
+  0  nothing fails (changes, relaxations and "could relax" are information)
+  1  an unsound admission, a missing bump, or stale shims or expected matrix (each names its rule)
+${TOOL_ERRORS.replace('(wrong option,', '(not a git repository, unknown --base, wrong option,')}
 `,
 } as const satisfies Record<CommandName, string>;
 

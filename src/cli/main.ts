@@ -4,6 +4,7 @@ import { isExpectedError } from '../core/errors.js';
 import type { CliIo } from './cliIo.js';
 import { checkCommand } from './commands/checkCommand.js';
 import { diffCommand } from './commands/diffCommand.js';
+import { gateCommand } from './commands/gateCommand.js';
 import { generateCommand } from './commands/generateCommand.js';
 import { initCommand } from './commands/initCommand.js';
 import { listCommand } from './commands/listCommand.js';
@@ -32,6 +33,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   diffCommand(program, io);
   checkCommand(program, io, setExitCode);
   initCommand(program, io);
+  gateCommand(program, io, setExitCode);
   addHelpTexts(program);
 
   try {

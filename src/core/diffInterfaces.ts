@@ -1,5 +1,7 @@
+import { describeStructure } from './describeStructure.js';
 import { groupBy } from './groupBy.js';
-import { cppSignature, methodKey, sameInterface, type CppMethod, type InterfaceTable, type KindInterface } from './kindInterface.js';
+import { breakingChanges, interfaceBreaks, type InterfaceBreak } from './interfaceBreaks.js';
+import { cppSignature, methodKey, type CppMethod, type InterfaceTable, type KindInterface } from './kindInterface.js';
 import type { Release } from './versionTable.js';
 
 /** One difference between a kind's interfaces in two releases. Findings are data; text comes from the renderers. */
@@ -14,22 +16,30 @@ export type InterfaceChange =
 export interface KindDiff {
   readonly kind: string;
   readonly changes: readonly InterfaceChange[];
+  /**
+   * What the changes do to a build of the earlier release loaded into a host of the later one
+   * (the only direction Mesos admits), each under its rule of `breakingRules.ts`; `null` when
+   * the kind is in one release only or an interface is missing.
+   */
+  readonly builds: { readonly builtFor: string; readonly host: string; readonly breaking: readonly InterfaceBreak[]; readonly harmless: readonly InterfaceBreak[] } | null;
 }
 
-/** `wrapper class + IsolatorProcess` / `abstract class`, as interfaces.md words it. */
-export function describeStructure(face: KindInterface): string {
-  return face.structure === 'wrapper' ? `wrapper class + ${face.implements.cppClass.split('::').at(-1)}` : 'abstract class';
-}
-
-/** Per kind registered in either release, what changed between them (kinds without changes: an empty list). */
-export function diffReleases(from: Release, to: Release, interfaces: InterfaceTable, kinds?: ReadonlySet<string>): KindDiff[] {
+/**
+ * Per kind registered in either release, what changed between them (kinds without changes: an
+ * empty list), and what that does to builds of the earlier release. `from` and `to` are in
+ * table order when `fromIsOlder`, else the builds are those of `to`.
+ */
+export function diffReleases(from: Release, to: Release, interfaces: InterfaceTable, kinds?: ReadonlySet<string>, fromIsOlder = true): KindDiff[] {
   const names = [...new Set([...from.host.kinds.keys(), ...to.host.kinds.keys()])].filter((kind) => !kinds || kinds.has(kind)).sort();
-  return names.map((kind) => {
-    if (!from.host.kinds.has(kind)) return { kind, changes: [{ change: 'kind-added' }] };
-    if (!to.host.kinds.has(kind)) return { kind, changes: [{ change: 'kind-removed' }] };
+  return names.map((kind): KindDiff => {
+    if (!from.host.kinds.has(kind)) return { kind, changes: [{ change: 'kind-added' }], builds: null };
+    if (!to.host.kinds.has(kind)) return { kind, changes: [{ change: 'kind-removed' }], builds: null };
     const [a, b] = [interfaces.get(kind)?.get(from.release), interfaces.get(kind)?.get(to.release)];
-    if (!a || !b) return { kind, changes: [{ change: 'no-interface-data', release: a ? to.release : from.release }] };
-    return { kind, changes: interfaceChanges(a, b) };
+    if (!a || !b) return { kind, changes: [{ change: 'no-interface-data', release: a ? to.release : from.release }], builds: null };
+    const [[builtFor, build], [host, hosting]] = fromIsOlder ? [[from.release, a], [to.release, b]] : [[to.release, b], [from.release, a]];
+    const judged = interfaceBreaks(build, hosting);
+    const breaking = breakingChanges(build, hosting);
+    return { kind, changes: interfaceChanges(a, b), builds: { builtFor, host, breaking, harmless: judged.filter((change) => !breaking.includes(change)) } };
   });
 }
 
@@ -72,41 +82,32 @@ function added(change: 'method-added' | 'method-removed', method: CppMethod): In
   return { change, name: method.name, signature: cppSignature(method) };
 }
 
-/** What a soundness finding lists: the methods (and structure) that differ; the header's path does not count. */
-export function interfaceDifferences(a: KindInterface, b: KindInterface): string[] {
-  const labels = interfaceChanges(a, b).flatMap((change) => {
-    switch (change.change) {
-      case 'method-added':
-      case 'method-removed':
-      case 'signature-changed':
-        return [change.name];
-      case 'class-moved':
-        return ['class'];
-      case 'structure-changed':
-        return ['structure'];
-      case 'order-changed':
-        return ['vtable order'];
-      default:
-        return [];
-    }
-  });
-  return [...new Set(labels)];
+/**
+ * What a soundness finding lists: the subjects (methods, `structure`, `class`) of the changes
+ * that break a build of `build`'s release in a host of `host`'s (directional, `breakingRules.ts`).
+ */
+export function interfaceDifferences(build: KindInterface, host: KindInterface): string[] {
+  return [...new Set(breakingChanges(build, host).map((change) => change.subject))];
 }
 
 /**
- * The earliest release of `releases` (in order) from which `kind` has, without a break, the
- * interface it has at `at`: how far its minimum could go down soundly. `null` without data.
+ * The earliest release from which every build of `kind` loads into a host of `at` without a
+ * breaking change: how far the kind's minimum at `at` could go down soundly. `releases` must be
+ * every release of the table in order (a minimum admits every build between it and the host,
+ * selected or not); `within`, if given, limits the answer to those releases (the earliest of
+ * them at or above the safe minimum; `at` itself always qualifies). `null` without data.
  */
-export function safeMinimum(releases: readonly Release[], interfaces: InterfaceTable, kind: string, at: string): string | null {
+export function safeMinimum(releases: readonly Release[], interfaces: InterfaceTable, kind: string, at: string, within?: ReadonlySet<string>): string | null {
   const perRelease = interfaces.get(kind);
   const target = perRelease?.get(at);
   if (!perRelease || !target) return null;
   const index = releases.findIndex((release) => release.release === at);
-  let earliest = at;
+  let earliest = index;
   for (let i = index - 1; i >= 0; i--) {
     const face = perRelease.get(releases[i]?.release ?? '');
-    if (!face || !sameInterface(face, target)) break;
-    earliest = releases[i]?.release ?? earliest;
+    if (!face || breakingChanges(face, target).length > 0) break;
+    earliest = i;
   }
-  return earliest;
+  const allowed = releases.slice(earliest, index + 1).find((release) => !within || within.has(release.release) || release.release === at);
+  return allowed?.release ?? at;
 }

@@ -1,6 +1,5 @@
 import { interfaceDifferences } from './diffInterfaces.js';
 import type { Finding } from './finding.js';
-import { sameInterface } from './kindInterface.js';
 import { intendedManifest, type FixtureSpec } from './fixtureSpec.js';
 import type { LibraryOutcome } from './libraryOutcome.js';
 import { libraryVerdict } from './libraryVerdict.js';
@@ -29,11 +28,12 @@ export interface MatrixCell {
   /** The committed expected stage, `null` when the expected matrix has no entry (or is not consulted). */
   readonly expected: Stage | null;
   /**
-   * For an admitted cell: whether the kind's interface is identical in the build's release and
-   * the host's (always so for the host's own release); `null` when the host refuses.
+   * For an admitted cell: whether the build works in the host — no change from the build's
+   * release to the host's breaks it (`breakingRules.ts`; always so for the host's own release);
+   * `null` when the host refuses.
    */
   readonly sound: boolean | null;
-  /** When unsound: the methods (or structure) that differ. */
+  /** When unsound: the methods (or `structure`, `class`) whose changes break the build. */
   readonly differences: readonly string[];
   readonly asExpected: boolean;
 }
@@ -92,16 +92,19 @@ export function evaluateMatrix(plan: MatrixPlan, opened: ReadonlyMap<string, Ope
   return { plan, cells, scenarioCells, findings };
 }
 
-/** Whether an admission is interface-identical (not "ABI-compatible": Mesos types inside the signatures can change layout while their text does not). */
+/**
+ * Whether an admission is sound: directional, as the host calls the build through its own
+ * vtable layout (a pure method that gained a default body breaks no older build; the reverse
+ * would). Judged on the interface, not on the layout of Mesos types inside the signatures.
+ */
 function soundness(plan: MatrixPlan, fixture: FixtureSpec, host: string, observed: Verdict): { sound: boolean | null; differences: readonly string[] } {
   if (!observed.loadable) return { sound: null, differences: [] };
   if (fixture.builtFor === host) return { sound: true, differences: [] };
   const hostInterface = plan.interfaces.get(fixture.kind)?.get(host);
   const buildInterface = plan.interfaces.get(fixture.kind)?.get(fixture.builtFor);
   if (!hostInterface || !buildInterface) return { sound: false, differences: [`no interface data for ${hostInterface ? fixture.builtFor : host}`] };
-  if (sameInterface(buildInterface, hostInterface)) return { sound: true, differences: [] };
   const differences = interfaceDifferences(buildInterface, hostInterface);
-  return { sound: false, differences: differences.length > 0 ? differences : ['interface'] };
+  return differences.length === 0 ? { sound: true, differences: [] } : { sound: false, differences };
 }
 
 function openedFixture(fixture: FixtureSpec, opened: ReadonlyMap<string, OpenedFixture>): OpenedFixture {

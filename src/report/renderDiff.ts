@@ -1,4 +1,7 @@
+import { INTERFACE_RULES } from '../core/breakingRules.js';
 import type { InterfaceChange, KindDiff } from '../core/diffInterfaces.js';
+import { groupBy } from '../core/groupBy.js';
+import type { InterfaceBreak } from '../core/interfaceBreaks.js';
 
 import type { DiffFormat } from './formats.js';
 
@@ -7,7 +10,7 @@ export interface DiffReport {
   readonly from: string;
   readonly to: string;
   readonly kinds: readonly KindDiff[];
-  /** Kind → the earliest release of `within` from which its interface at `to` is unchanged. */
+  /** Kind → the earliest release (of `within`, or `from`/`to`) from which every build loads into `to` without a breaking change. */
   readonly safeMinimums: Readonly<Record<string, string | null>>;
   /** The release selection the safe minimums are computed over. */
   readonly within: string;
@@ -38,16 +41,25 @@ function describe(change: InterfaceChange): string[] {
   }
 }
 
+/** What the changes do to builds of the earlier release in a host of the later one: each rule once, with its reason. */
+function judge(builds: KindDiff['builds']): string[] {
+  if (!builds || builds.breaking.length + builds.harmless.length === 0) return [];
+  const verdict = builds.breaking.length > 0 ? 'break' : 'nothing breaks';
+  const lines = (changes: readonly InterfaceBreak[], mark: string) =>
+    [...groupBy(changes, (change) => change.rule)].map(([rule, group]) => `  ${mark} ${rule} (${[...new Set(group.map((change) => change.subject))].join(', ')}): ${INTERFACE_RULES[rule].why}`);
+  return [`${builds.builtFor} builds on a ${builds.host} host: ${verdict}`, ...lines(builds.breaking, '✗'), ...lines(builds.harmless, '✓')];
+}
+
 export const DIFF_RENDERERS = {
   json: (report) => `${JSON.stringify(report, null, 2)}\n`,
   text: (report) => {
     const out = [`Interface changes ${report.from} → ${report.to}`, ''];
     const changed = report.kinds.filter((kind) => kind.changes.length > 0);
-    for (const { kind, changes } of changed) out.push(kind, ...changes.flatMap(describe).map((line) => `  ${line}`), '');
+    for (const { kind, changes, builds } of changed) out.push(kind, ...[...changes.flatMap(describe), ...judge(builds)].map((line) => `  ${line}`), '');
     const unchanged = report.kinds.filter((kind) => kind.changes.length === 0).map((kind) => kind.kind);
     if (changed.length === 0) out.push('No interface changes.', '');
     if (unchanged.length > 0) out.push(`Unchanged: ${unchanged.join(', ')}`, '');
-    out.push(`Safe minimums at ${report.to} — the earliest release of ${report.within} from which the kind's interface is identical (interface-identical, not ABI-compatible):`);
+    out.push(`Safe minimums at ${report.to} — the earliest release (of ${report.within}, ${report.from} or ${report.to}) from which every build loads into ${report.to} without a breaking change (judged on the interface; Mesos types inside the signatures are not compared by layout):`);
     for (const [kind, minimum] of Object.entries(report.safeMinimums)) out.push(`  ${kind.padEnd(18)} ${minimum ?? '(no interface data)'}`);
     return `${out.join('\n')}\n`;
   },

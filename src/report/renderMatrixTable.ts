@@ -111,9 +111,9 @@ function legend(cells: readonly MatrixCell[], c: Colors): string[] {
     .filter((stage) => present.has(stage))
     .map((stage) => `  ${STAGE_LABELS[stage].label.padEnd(9)} ${STAGE_LABELS[stage].legend}`);
   const admitted = cells.filter((cell) => cell.sound !== null && cell.builtFor !== cell.host);
-  if (admitted.some((cell) => cell.sound)) lines.push(`  ${'✓ same'.padEnd(9)} admits a build of another release whose kind interface is identical to the host's`);
-  if (admitted.some((cell) => !cell.sound)) lines.push(`  ${'! unsound'.padEnd(9)} admits a build although the kind's interface differs between its release and the host's`);
-  if (admitted.length > 0) lines.push(`  ${''.padEnd(9)} (interface-identical, not ABI-compatible: Mesos types inside the signatures can change layout while their text does not)`);
+  if (admitted.some((cell) => cell.sound)) lines.push(`  ${'✓ same'.padEnd(9)} admits a build of another release that no change of the kind's interface breaks`);
+  if (admitted.some((cell) => !cell.sound)) lines.push(`  ${'! unsound'.padEnd(9)} admits a build although the kind's interface changed since its release in a way that breaks it`);
+  if (admitted.length > 0) lines.push(`  ${''.padEnd(9)} (judged on the interface by the rules of breakingRules.ts, not ABI-checked: Mesos types inside the signatures can change layout while their text does not)`);
   return [c.dim('Legend (✗ refused, ! not as expected):'), ...lines.map((line) => c.dim(line))];
 }
 
