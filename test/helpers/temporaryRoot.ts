@@ -12,8 +12,9 @@ declare module 'vitest' {
 
 /**
  * vitest's globalSetup: makes one folder for the whole run, hands it to the test workers
- * (`inject('temporaryRoot')`, used by {@link temporaryDir}) and removes it when the run ends,
- * passed or failed. A test cannot forget to clean up what it made there.
+ * (`inject('temporaryRoot')`: {@link temporaryDir}, and useTemporaryRoot.ts, which makes it each
+ * worker's TMPDIR) and removes it when the run ends, passed or failed. A test cannot forget to
+ * clean up what it made there.
  */
 export default function setup(project: TestProject): () => void {
   const root = mkdtempSync(path.join(tmpdir(), 'mesos-matrix-test-'));
