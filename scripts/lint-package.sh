@@ -9,4 +9,4 @@ trap 'rm -rf "$out"' EXIT
 npm pack --silent --pack-destination "$out" >/dev/null
 tarball=("$out"/*.tgz)
 npx publint run "${tarball[0]}" --strict
-npx attw "${tarball[0]}" --profile esm-only
+npx attw "${tarball[0]}" --profile esm-only --no-definitely-typed
