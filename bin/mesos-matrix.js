@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The CLI is written in TypeScript and compiled to dist/ by `npm ci` (the `prepare` script).
+// The CLI is written in TypeScript and compiled to dist/ by `npm run build`: `npm ci` in a checkout runs it
+// (the `prepare` script), and `npm pack` too, so an installed package carries dist/ and builds nothing.
 import('../dist/cli/bin.js').catch((error) => {
   if (error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('dist/cli/bin.js')) {
     process.stderr.write('mesos-matrix: the CLI is not built yet; run `npm run build` (or `npm ci`).\n');

@@ -2,7 +2,9 @@
 /**
  * Part of `npm run build`: writes ajv's standalone validators for versions/schemas and for the
  * --modules configuration into dist/, so that no run (not even the first on a fresh cache) pays
- * for compiling the schemas.
+ * for compiling the schemas. The build empties dist/ first, so dist/validators holds exactly the
+ * validators of the current schemas, and runs this with tsx's cache off
+ * (`TSX_DISABLE_CACHE=1 node --import tsx`), so that building leaves nothing in the temp dir.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';

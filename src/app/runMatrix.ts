@@ -25,7 +25,7 @@ export interface MatrixOptions extends SelectionOptions {
   readonly timeoutMs: number;
   /** `--update`: rewrite the expected matrix with what was observed. */
   readonly update: boolean;
-  readonly env: NodeJS.ProcessEnv;
+  readonly env: Readonly<Record<string, string | undefined>>;
   readonly onBuildEvent?: ((event: BuildEvent) => void) | undefined;
 }
 

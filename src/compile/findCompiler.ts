@@ -16,7 +16,7 @@ export interface Compiler {
  * (exit 2). The answer is remembered in the cache folder against the resolved executables'
  * size and mtime, so a warm run spawns no compiler at all.
  */
-export async function findCompiler(env: NodeJS.ProcessEnv, cacheDir: string): Promise<Compiler> {
+export async function findCompiler(env: Readonly<Record<string, string | undefined>>, cacheDir: string): Promise<Compiler> {
   const fromEnv = env['CXX']?.trim();
   const command = fromEnv ? fromEnv.split(/\s+/) : ['c++'];
   const fingerprint = JSON.stringify([command, await Promise.all(command.map((word) => executableStamp(word, env)))]);
@@ -55,7 +55,7 @@ async function askVersion(command: readonly string[], fromEnv: string | undefine
 }
 
 /** Size and mtime of the file a command word runs (after PATH search and symlinks), or null. */
-async function executableStamp(word: string, env: NodeJS.ProcessEnv): Promise<[number, number] | null> {
+async function executableStamp(word: string, env: Readonly<Record<string, string | undefined>>): Promise<[number, number] | null> {
   const candidates = word.includes('/') ? [word] : (env['PATH'] ?? '').split(path.delimiter).filter(Boolean).map((dir) => path.join(dir, word));
   for (const candidate of candidates) {
     try {

@@ -1,13 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_TABLE_DIR, PACKAGE_ROOT } from '../../src/app/paths.js';
+import { DEFAULT_TABLE_DIR } from '../../src/app/paths.js';
 import { readTable } from '../../src/app/readTable.js';
 import { diffReleases, safeMinimum, type InterfaceChange } from '../../src/core/diffInterfaces.js';
 import type { VersionTable } from '../../src/core/versionTable.js';
 import { temporaryDir } from '../helpers/compileFixtures.js';
-
-const REFERENCE = path.join(PACKAGE_ROOT, '..', 'shared', 'reference', 'mesos');
+import { readReference, referenceTitle } from '../helpers/reference.js';
 
 interface ReferenceDiff {
   from: string;
@@ -61,8 +58,10 @@ beforeAll(async () => {
 });
 const release = (name: string) => table.releases.find((candidate) => candidate.release === name) ?? (() => { throw new Error(name); })();
 
-describe.skipIf(!existsSync(REFERENCE))('interface diffs against ../shared/reference/mesos/interfaces-diff.json', () => {
-  const reference = existsSync(REFERENCE) ? (JSON.parse(readFileSync(path.join(REFERENCE, 'interfaces-diff.json'), 'utf8')) as ReferenceDiff[]) : [];
+const diffs = readReference<ReferenceDiff[]>('interfaces-diff.json');
+
+describe.skipIf(!diffs)(referenceTitle('interface diffs', 'interfaces-diff.json', diffs), () => {
+  const reference = diffs ?? [];
   it.each(reference.map((diff) => [diff.from, diff.to, diff] as const))('%s → %s', (from, to, diff) => {
     const ours = diffReleases(release(from), release(to), table.interfaces).flatMap(({ kind, changes }) => changes.map((change) => ourLines(kind, change)));
     expect(ours.sort()).toEqual(referenceLines(diff));

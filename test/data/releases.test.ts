@@ -1,10 +1,9 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/app/paths.js';
+import { readReference, referenceTitle } from '../helpers/reference.js';
 
-// The reference facts live beside the project (../shared), as in CI; the table is our own copy.
-const REFERENCE = path.join(PACKAGE_ROOT, '..', 'shared', 'reference', 'mesos');
 const releasesDir = path.join(PACKAGE_ROOT, 'versions', 'releases');
 
 interface ReferenceRelease {
@@ -19,8 +18,11 @@ const since = (release: string, first: string) => {
   return a[0] !== b[0] ? a[0] > b[0] : a[1] !== b[1] ? a[1] > b[1] : a[2] >= b[2];
 };
 
-describe.skipIf(!existsSync(REFERENCE))('versions/releases against ../shared/reference/mesos', () => {
-  const reference = JSON.parse(readFileSync(path.join(REFERENCE, 'kinds.json'), 'utf8')) as Record<string, ReferenceRelease>;
+// The reference facts live beside the project (../shared), as in CI; the table is our own copy.
+const kinds = readReference<Record<string, ReferenceRelease>>('kinds.json');
+
+describe.skipIf(!kinds)(referenceTitle('versions/releases', 'kinds.json', kinds), () => {
+  const reference = kinds ?? {};
   const files = readdirSync(releasesDir).filter((name) => name.endsWith('.json'));
 
   it('has one file per final release 0.21.0 – 1.11.0, and no other', () => {

@@ -1,16 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { buildFixtures, type BuildOutcome } from '../../src/compile/buildFixtures.js';
 import { findCompiler } from '../../src/compile/findCompiler.js';
 import { fixtureRequests } from '../../src/app/fixtureRequests.js';
 import { standardFixture, type FixtureSpec } from '../../src/core/fixtureSpec.js';
 import { placeholderInterface } from '../../src/core/placeholderInterface.js';
 
-/** A fresh folder for one test file. */
-export function temporaryDir(prefix: string): string {
-  return mkdtempSync(path.join(tmpdir(), `mesos-matrix-${prefix}-`));
-}
+// Temporary folders live in one root that the test run removes at its end.
+export { temporaryDir } from './temporaryDir.js';
 
 /** Really renders and compiles the specs with the system compiler, as the matrix does. */
 export async function compileFixtures(specs: readonly FixtureSpec[], cacheDir: string): Promise<Map<string, BuildOutcome>> {
