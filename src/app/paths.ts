@@ -41,7 +41,7 @@ export function projectPaths(root: string | undefined, table: string | undefined
  * caches, git-ignored with node_modules); outside any package, the user's cache folder
  * (`$XDG_CACHE_HOME/mesos-matrix`, else `~/.cache/mesos-matrix`).
  */
-export function defaultCacheDir(from: string, env: NodeJS.ProcessEnv): string {
+export function defaultCacheDir(from: string, env: Readonly<Record<string, string | undefined>>): string {
   for (let dir = path.resolve(from); ; dir = path.dirname(dir)) {
     if (existsSync(path.join(dir, 'package.json'))) return path.join(dir, 'node_modules', '.cache', 'mesos-matrix');
     if (path.dirname(dir) === dir) break;

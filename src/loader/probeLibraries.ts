@@ -26,6 +26,13 @@ export interface Prober {
 const LIBRARIES_PER_CHILD = 300;
 
 /**
+ * How long a child may take to start (Node, koffi) before it counts as broken. `--timeout` is
+ * for the library's own work; on a loaded machine a child's start-up alone can exceed a short
+ * one, and that must not be blamed on the first library.
+ */
+const STARTUP_MS = 60_000;
+
+/**
  * Starts one child process at once, so that its start-up overlaps whatever the caller does
  * before it has libraries to open; more start when there are many libraries. A child that
  * crashes or hangs is replaced and the remaining items go on, so one misbehaving library never
@@ -157,12 +164,12 @@ async function runBatch(child: Child, batch: readonly ProbeItem[], timeoutMs: nu
   const current: { local: number; at: 'start' | 'open' | 'symbol' | 'compatible'; manifest?: RawManifest | undefined } = { local: 0, at: 'start' };
   let timedOut = false;
   let timer: NodeJS.Timeout | undefined;
-  const arm = () => {
+  const arm = (ms = timeoutMs) => {
     clearTimeout(timer);
     timer = setTimeout(() => {
       timedOut = true;
       child.process.kill('SIGKILL');
-    }, timeoutMs);
+    }, ms);
   };
   child.onEvent = (event) => {
     if ('outcome' in event) {
@@ -174,7 +181,7 @@ async function runBatch(child: Child, batch: readonly ProbeItem[], timeoutMs: nu
     arm();
   };
   child.process.stdin?.end(JSON.stringify(batch));
-  arm(); // a child that never gets going counts as hung too
+  arm(Math.max(timeoutMs, STARTUP_MS)); // a child that never gets going counts as hung too; each step re-arms with --timeout
   const { code, signal, error } = await child.exited;
   clearTimeout(timer);
   if (error) throw new ToolchainError(`cannot start the library prober: ${error.message}`, 'check that Node.js can run child processes here');

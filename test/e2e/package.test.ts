@@ -8,7 +8,7 @@ import { npmEnvironment, writeConsumerProject } from '../helpers/consumerProject
 import { temporaryDir } from '../helpers/temporaryDir.js';
 
 /** The releases whose shims a consumer type-checks against; one list, to grow with the generated shims. */
-const RELEASES = ['0.23.1', '0.26.0'] as const;
+const RELEASES = ['0.23.1', '0.26.0', '1.4.2', '1.11.0'] as const;
 
 const NPM = spawnSync('npm', ['--version'], { stdio: 'ignore' }).status === 0;
 const TSC = path.join(PACKAGE_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
