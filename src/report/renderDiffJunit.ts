@@ -1,6 +1,6 @@
 import { describeChange } from './describeChange.js';
 import type { DiffReport } from './diffReport.js';
-import { newJunitBuilder } from './junitBuilder.js';
+import { junitText, newJunitBuilder } from './junitBuilder.js';
 
 /**
  * `diff` as JUnit: a test case per kind, with its changes and safe minimum as output. A change
@@ -12,7 +12,7 @@ export function renderDiffJunit(report: DiffReport): string {
   for (const { kind, changes } of report.kinds) {
     const minimum = report.safeMinimums[kind];
     const lines = [...(changes.length === 0 ? ['unchanged'] : changes.flatMap(describeChange)), ...(minimum === undefined ? [] : [`safe minimum at ${report.to}: ${minimum ?? '(no interface data)'}`])];
-    suite.testCase().className('interfaces').name(kind).standardOutput(lines.join('\n'));
+    suite.testCase().className('interfaces').name(kind).standardOutput(junitText(lines.join('\n')));
   }
   return `${builder.build()}\n`;
 }

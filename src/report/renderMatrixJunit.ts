@@ -1,7 +1,7 @@
 import { groupBy } from '../core/groupBy.js';
 import type { MatrixRun } from '../core/matrixRun.js';
 import { describeVerdict, findingLinesBySubject } from './describeCell.js';
-import { newJunitBuilder, type JunitTestCase } from './junitBuilder.js';
+import { junitText, newJunitBuilder, type JunitTestCase } from './junitBuilder.js';
 import { matrixSummary } from './matrixSummary.js';
 
 /**
@@ -41,6 +41,6 @@ export function renderMatrixJunit(run: MatrixRun): string {
  */
 function fail(test: JunitTestCase, outcome: readonly string[], findings: readonly string[] | undefined, type: string): void {
   if (!findings) return;
-  test.failure(findings[0], type);
-  test.standardError([...findings, '', ...outcome.filter(Boolean)].join('\n'));
+  test.failure(junitText(findings[0] ?? ''), type);
+  test.standardError(junitText([...findings, '', ...outcome.filter(Boolean)].join('\n')));
 }
