@@ -2,6 +2,7 @@ import type { MatrixCell } from '../core/evaluateMatrix.js';
 import { groupBy } from '../core/groupBy.js';
 import type { MatrixRun } from '../core/matrixRun.js';
 import type { Stage } from '../core/stage.js';
+import { plural } from './plural.js';
 
 /**
  * The closing sentence of every matrix report: the cells, how many load, and whether all is as
@@ -10,7 +11,7 @@ import type { Stage } from '../core/stage.js';
 export function matrixSummary(run: MatrixRun): { readonly ok: boolean; readonly text: string } {
   const { cells, scenarioCells, findings } = run.result;
   const loads = cells.filter((cell) => cell.observed.loadable).length;
-  const shape = `${cells.length} cells: ${loads} load, ${cells.length - loads} refused`;
+  const shape = `${plural(cells.length, 'cell')}: ${loads} load, ${cells.length - loads} refused`;
   const documented = scenarioCells.length > 0 ? `; documented rows ${scenarioCells.filter((cell) => cell.asDocumented).length}/${scenarioCells.length}` : '';
   const updated = run.updated ? `; updated ${run.expectedFile} (${run.updated.changedCells} cells changed)` : '';
   const admitted = cells.filter((cell) => cell.observed.loadable && cell.builtFor !== cell.host);
@@ -27,7 +28,7 @@ export function matrixTitle(run: MatrixRun, maxHosts: number): string {
   const shown = hosts.length === 0 ? '' : hosts.length <= maxHosts ? ` (${hosts.join(' ')})` : ` (${hosts[0]} … ${hosts.at(-1)})`;
   const what = run.selection.only === null ? `releases ${run.selection.spec}` : `only ${run.selection.only}`;
   const rows = run.result.plan.rows.length;
-  const size = rows > 0 ? `: ${rows} fixture${rows === 1 ? '' : 's'} × ${hosts.length} host${hosts.length === 1 ? '' : 's'}` : '';
+  const size = rows > 0 ? `: ${plural(rows, 'fixture')} × ${plural(hosts.length, 'host')}` : '';
   return `Mesos module matrix — ${what}${shown}${size}`;
 }
 
