@@ -54,6 +54,9 @@ function showCell(cell: MatrixCell): string {
 function legend(cells: readonly MatrixCell[]): string[] {
   const present = new Set<Stage>(cells.map((cell) => cell.observed.stage));
   const entries = (Object.keys(STAGE_LABELS) as Stage[]).filter((stage) => present.has(stage)).map((stage) => `${markdownCode(STAGE_LABELS[stage].label)} ${markdownCell(STAGE_LABELS[stage].legend)}`);
+  const admitted = cells.filter((cell) => cell.sound !== null && cell.builtFor !== cell.host);
+  if (admitted.some((cell) => cell.sound)) entries.push("`✓ same` admits another release's build whose kind interface is identical to the host's");
+  if (admitted.some((cell) => !cell.sound)) entries.push("`! unsound` admits a build although the kind's interface differs (interface-identical is not ABI-compatible)");
   return [`<sub>✗ refused, **!** not as expected · ${entries.join(' · ')}</sub>`];
 }
 
