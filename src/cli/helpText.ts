@@ -20,6 +20,9 @@ Examples:
   mesos-matrix matrix --what-if Isolator=0.23.1         would admitting older builds be sound?
   mesos-matrix matrix --root . --update                 record a project's expected matrix
   mesos-matrix matrix --format json | jq '.cells[] | select(.loadable)'
+  mesos-matrix matrix --releases all --format html --output reports/matrix.html
+  mesos-matrix matrix --format junit --output matrix.xml  tests for CI (and Markdown into $GITHUB_STEP_SUMMARY when set)
+  mesos-matrix matrix --format github                   ::error annotations on the release files' lines
 
 Exit codes:
   0  every cell and documented row as expected
@@ -51,6 +54,7 @@ Examples:
   mesos-matrix diff 0.23.1 0.24.1
   mesos-matrix diff 0.28.3 1.0.0 --kind Isolator --releases all
   mesos-matrix diff 1.10.0 1.11.0 --format json
+  mesos-matrix diff 0.28.3 1.0.0 --format markdown --no-step-summary > comment.md
 
 Exit codes:
   0  the differences are printed (a difference is not a failure)
@@ -61,6 +65,7 @@ Examples:
   mesos-matrix check --mesos 0.25.0 --modules file:///etc/mesos/modules.json
   mesos-matrix check --modules '{"libraries":[{"name":"examplemodule","modules":[{"name":"org_apache_mesos_TestModule"}]}]}'
   mesos-matrix check --modules-dir /etc/mesos/modules.d --releases ">=1.0.0" --format json
+  mesos-matrix check --modules file:///etc/mesos/modules.json --format junit --output reports/check.xml
 
 Exit codes:
   0  every checked release loads the configuration

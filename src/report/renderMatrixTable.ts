@@ -5,8 +5,8 @@ import { groupBy } from '../core/groupBy.js';
 import { PHASES, type MatrixRun } from '../core/matrixRun.js';
 import type { Stage } from '../core/stage.js';
 import { describeFinding } from './describeFinding.js';
+import { describeStrays, kindSummaries, matrixSummary, matrixTitle } from './matrixSummary.js';
 import type { Layout } from './formats.js';
-import { plural } from './plural.js';
 import { STAGE_LABELS } from './stageLabels.js';
 
 /** Beyond this many host columns a grid no longer fits a terminal: `auto` summarises per kind. */
@@ -31,10 +31,7 @@ export function renderMatrixTable(run: MatrixRun, options: TableOptions): string
   const c = createColors(options.color);
   const { result } = run;
   const hosts = result.plan.hosts.map((release) => release.release);
-  const shown = hosts.length === 0 ? '' : hosts.length <= GRID_MAX_HOSTS ? ` (${hosts.join(' ')})` : ` (${hosts[0]} … ${hosts.at(-1)})`;
-  const what = run.selection.only === null ? `releases ${run.selection.spec}` : `only ${run.selection.only}`;
-  const size = result.plan.rows.length > 0 ? `: ${plural(result.plan.rows.length, 'fixture')} × ${plural(hosts.length, 'host')}` : '';
-  const out: string[] = [c.bold(`Mesos module matrix — ${what}${shown}${size}`), ''];
+  const out: string[] = [c.bold(matrixTitle(run, GRID_MAX_HOSTS)), ''];
 
   const layout = options.layout === 'grid' || (options.layout !== 'summary' && hosts.length <= GRID_MAX_HOSTS) ? renderGrid : renderSummary;
   if (run.selection.whatIf.length > 0) {
@@ -78,21 +75,11 @@ function renderGrid(run: MatrixRun, c: Colors): string {
 
 /** One line per kind: its builds, where they load, and what refused them. */
 function renderSummary(run: MatrixRun, c: Colors): string {
-  const { result } = run;
   const table = new Table({ ...BORDERLESS, head: ['kind', 'builds', 'where they load', 'refused by other hosts'].map((title) => c.dim(title)) });
-  for (const [kind, cells] of groupBy(result.cells, (cell) => cell.kind)) {
-    const builds = [...new Set(cells.map((cell) => cell.builtFor))];
-    const strays = cells.filter((cell) => cell.observed.loadable !== (cell.builtFor === cell.host));
-    const off = cells.filter((cell) => !cell.asExpected).length;
-    const loads =
-      strays.length === 0
-        ? c.green('✓ each only into its own release')
-        : strays.slice(0, 3).map((cell) => `${cell.builtFor}${cell.observed.loadable ? ' also into ' : ' not into '}${cell.host}`).join(', ') + (strays.length > 3 ? ` (+${strays.length - 3})` : '');
-    const refusals = [...groupBy(cells.filter((cell) => !cell.observed.loadable), (cell) => cell.observed.stage)]
-      .map(([stage, group]) => `${STAGE_LABELS[stage].label} ${group.length}`)
-      .join(' · ');
-    const range = builds.length === 1 ? builds[0] : `${builds[0]} … ${builds.at(-1)} (${builds.length})`;
-    table.push([kind, range ?? '', off > 0 ? `${loads} ${c.bold(c.red(`! ${off} not as expected`))}` : loads, c.dim(refusals)]);
+  for (const kind of kindSummaries(run.result.cells)) {
+    const loads = kind.strays.length === 0 ? c.green('✓ each only into its own release') : describeStrays(kind.strays);
+    const refusals = kind.refusals.map(([stage, count]) => `${STAGE_LABELS[stage].label} ${count}`).join(' · ');
+    table.push([kind.kind, kind.builds, kind.notAsExpected > 0 ? `${loads} ${c.bold(c.red(`! ${kind.notAsExpected} not as expected`))}` : loads, c.dim(refusals)]);
   }
   return trimLines(table.toString());
 }
@@ -134,17 +121,8 @@ function renderScenarios(cells: readonly ScenarioCell[], c: Colors): string[] {
 }
 
 function summary(run: MatrixRun, c: Colors): string {
-  const { cells, scenarioCells, findings } = run.result;
-  const loads = cells.filter((cell) => cell.observed.loadable).length;
-  const shape = `${cells.length} cells: ${loads} load, ${cells.length - loads} refused`;
-  const documented = scenarioCells.length > 0 ? `; documented rows ${scenarioCells.filter((cell) => cell.asDocumented).length}/${scenarioCells.length}` : '';
-  const updated = run.updated ? `; updated ${run.expectedFile} (${run.updated.changedCells} cells changed)` : '';
-  const admitted = cells.filter((cell) => cell.observed.loadable && cell.builtFor !== cell.host);
-  const soundness = admitted.length > 0 ? `; ${admitted.filter((cell) => cell.sound).length}/${admitted.length} admissions of other releases' builds sound` : '';
-  const against = run.selection.whatIf.length > 0 ? 'table prediction' : `table prediction, ${run.expectedFile}`;
-  if (findings.length === 0) return c.green(`${shape} — all as expected (${against})${soundness}${documented}${updated}`);
-  const off = new Set(findings.map((finding) => finding.subject)).size;
-  return c.red(`${shape} — ${off} not as expected${soundness}${documented}${updated}`);
+  const { ok, text } = matrixSummary(run);
+  return ok ? c.green(text) : c.red(text);
 }
 
 function buildLine(run: MatrixRun, c: Colors): string {

@@ -37,9 +37,10 @@ describe('formats', () => {
     expect(withoutTimings(table.stdout)).toBe(withoutTimings(text.stdout));
     const wrong = await runCli([...ONE_CELL, '--format', 'yaml'], env);
     expect(wrong.exitCode).toBe(2);
-    expect(wrong.stderr).toContain("error: option '--format <format>' argument 'yaml' is invalid. Allowed choices are text, json.");
-    for (const command of ['matrix', 'list', 'diff', 'check']) {
-      expect((await runCli([command, '--help'], env)).stdout).toMatch(/--format <format>\s+output format \(choices: "text", "json", default:\s+"text"\)/);
+    expect(wrong.stderr).toContain("error: option '--format <format>' argument 'yaml' is invalid. Allowed choices are text, json, markdown, junit, github, html.");
+    expect((await runCli(['list', '--help'], env)).stdout).toMatch(/--format <format>\s+output format \(choices: "text", "json", default:\s+"text"\)/);
+    for (const command of ['matrix', 'diff', 'check']) {
+      expect((await runCli([command, '--help'], env)).stdout).toMatch(/--format <format>\s+output format \(choices: "text", "json", "markdown",\s+"junit", "github", "html", default: "text"\)/);
     }
   });
 });

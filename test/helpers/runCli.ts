@@ -14,7 +14,8 @@ export interface Transcript {
 export async function runCli(args: readonly string[], env: Record<string, string> = {}, cwd = PACKAGE_ROOT): Promise<Transcript> {
   const result = await execa(process.execPath, [path.join(PACKAGE_ROOT, 'bin', 'mesos-matrix.js'), ...args], {
     reject: false,
-    env: { NO_COLOR: '1', ...env },
+    // A test run inside a GitHub Actions job must not append to that job's summary.
+    env: { NO_COLOR: '1', GITHUB_STEP_SUMMARY: '', ...env },
     cwd,
   });
   return { exitCode: result.exitCode ?? -1, stdout: result.stdout, stderr: result.stderr };

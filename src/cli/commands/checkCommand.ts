@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { CHECK_FORMATS, type CheckFormat } from '../../report/formats.js';
 import type { CliIo } from '../cliIo.js';
-import { addBuildOptions, addReleasesOption, addTableOptions, buildFrom, colorFrom, formatOption, projectFrom } from '../options.js';
+import { addBuildOptions, addReleasesOption, addTableOptions, buildFrom, projectFrom } from '../options.js';
+import { addReportOptions, reportColor, reportTargetFrom, writeReport } from '../writeOutput.js';
 
 export function checkCommand(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
   const command = program
@@ -10,7 +10,7 @@ export function checkCommand(program: Command, io: CliIo, setExitCode: (code: nu
     .option('--modules <value>', 'the configuration as Mesos takes it: inline JSON, file:///path or /path')
     .option('--modules-dir <dir>', 'a folder of configurations, as --modules_dir (Mesos 1.0.0 on)')
     .option('--mesos <release>', 'one release (default: every release of --releases)');
-  addReleasesOption(command, 'all', 'the releases to check without --mesos').addOption(formatOption(CHECK_FORMATS, 'text'));
+  addReportOptions(addReleasesOption(command, 'all', 'the releases to check without --mesos'));
   addBuildOptions(addTableOptions(command)).action(async (raw: Record<string, unknown>, self: Command) => {
     const [{ checkModules }, { CHECK_RENDERERS }, { checkExitCode }] = await Promise.all([import('../../app/checkModules.js'), import('../../report/renderCheck.js'), import('../../core/checkRun.js')]);
     const optional = (key: string) => (raw[key] === undefined ? undefined : String(raw[key]));
@@ -23,7 +23,9 @@ export function checkCommand(program: Command, io: CliIo, setExitCode: (code: nu
       ...buildFrom(raw, io),
     });
     for (const warning of run.warnings) io.stderr(`mesos-matrix: warning: ${warning}\n`);
-    io.stdout(CHECK_RENDERERS[raw['format'] as CheckFormat](run, colorFrom(self, io)));
+    const target = reportTargetFrom(raw);
+    const color = reportColor(self, io, target);
+    await writeReport(io, target, (format) => CHECK_RENDERERS[format](run, color));
     setExitCode(checkExitCode(run));
   });
 }

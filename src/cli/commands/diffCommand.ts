@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { DIFF_FORMATS, type DiffFormat } from '../../report/formats.js';
 import type { CliIo } from '../cliIo.js';
-import { addReleasesOption, addTableOptions, cacheDirFrom, formatOption, projectFrom } from '../options.js';
+import { addReleasesOption, addTableOptions, cacheDirFrom, projectFrom } from '../options.js';
+import { addReportOptions, reportTargetFrom, writeReport } from '../writeOutput.js';
 
 export function diffCommand(program: Command, io: CliIo): void {
   const command = program
@@ -10,10 +10,8 @@ export function diffCommand(program: Command, io: CliIo): void {
     .argument('<from>', 'a release of the table')
     .argument('<to>', 'a release of the table');
   // One kind (--kind), not a selection of kinds: --kinds and --only are not taken.
-  addReleasesOption(addTableOptions(command), 'default', 'the releases safe minimums are counted over')
-    .option('--kind <kind>', 'only this kind')
-    .addOption(formatOption(DIFF_FORMATS, 'text'))
-    .action(async (from: string, to: string, raw: Record<string, unknown>) => {
+  addReportOptions(addReleasesOption(addTableOptions(command), 'default', 'the releases safe minimums are counted over').option('--kind <kind>', 'only this kind')).action(
+    async (from: string, to: string, raw: Record<string, unknown>) => {
       const [{ diffInterfaces }, { DIFF_RENDERERS }] = await Promise.all([import('../../app/diffInterfaces.js'), import('../../report/renderDiff.js')]);
       const report = await diffInterfaces({
         from,
@@ -23,6 +21,7 @@ export function diffCommand(program: Command, io: CliIo): void {
         tableDir: projectFrom(raw).tableDir,
         cacheDir: cacheDirFrom(raw, io),
       });
-      io.stdout(DIFF_RENDERERS[raw['format'] as DiffFormat](report));
-    });
+      await writeReport(io, reportTargetFrom(raw), (format) => DIFF_RENDERERS[format](report));
+    },
+  );
 }

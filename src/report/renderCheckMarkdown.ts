@@ -1,0 +1,26 @@
+import type { CheckRun } from '../core/checkRun.js';
+import { checkSummary, mesosPrints } from './checkSummary.js';
+import { describeAdvice } from './describeAdvice.js';
+import { MARKDOWN_BUDGET, markdownCell, markdownCode } from './markdownText.js';
+
+/** `check` for a pull-request comment: a row per release with Mesos's message and the hint, then the further problems of the refusing releases. */
+export function renderCheckMarkdown(run: CheckRun): string {
+  const { ok, text } = checkSummary(run);
+  const rows = run.verdicts.map((verdict) => {
+    if (verdict.ok) return `| ${verdict.mesos} | ✓ loads | ${markdownCell(verdict.modules.map((module) => module.name).join(', '))} |`;
+    const hint = verdict.problems[0] ? describeAdvice(verdict.problems[0].advice) : '';
+    return `| ${verdict.mesos} | ✗ refuses | ${markdownCode(mesosPrints(verdict))}${hint ? `<br>hint: ${markdownCell(hint)}` : ''} |`;
+  });
+  const further = run.verdicts
+    .filter((verdict) => verdict.problems.length > 1)
+    .flatMap((verdict) => [
+      `- **${verdict.mesos}**, after the first:`,
+      ...verdict.problems.slice(1).map((problem) => `  - ${[problem.library, problem.module].filter((part) => part !== null).map((part) => markdownCode(String(part))).join(' · ')} ${problem.stage}: ${markdownCode(problem.message)}`),
+    ]);
+  const head = [`### ${ok ? '✅' : '❌'} mesos-matrix check`, '', `**${markdownCell(text)}**`, '', '| Mesos | verdict | modules, or what Mesos prints |', '|---|---|---|'];
+  const out = [...head, ...rows, ...(further.length > 0 ? ['', '<details><summary>Further problems Mesos would meet</summary>', '', ...further, '', '</details>'] : [])];
+  // Many releases with long library paths: keep the table, drop the detail, say so.
+  const text2 = out.join('\n');
+  if (text2.length <= MARKDOWN_BUDGET) return `${text2}\n`;
+  return `${[...head, ...rows].join('\n').slice(0, MARKDOWN_BUDGET)}\n\n…cut to fit a comment; ${markdownCode('mesos-matrix check --format html')} shows every release.\n`;
+}
