@@ -20,6 +20,8 @@ export { checkModules, type CheckOptions } from './app/checkModules.js';
 export { generateShims, type GenerateOptions } from './app/generateShims.js';
 export { diffInterfaces, type DiffOptions } from './app/diffInterfaces.js';
 export { listMatrix, type ListOptions } from './app/listMatrix.js';
+export { planShards, type PlanShardsOptions } from './app/planShards.js';
+export { mergeShards, type MergeOptions } from './app/mergeShards.js';
 export { readTable } from './app/readTable.js';
 export { initProject, type InitOptions } from './app/initProject.js';
 export { defaultMatrixOptions } from './app/defaults.js';
@@ -30,6 +32,8 @@ export { matrixExitCode, type MatrixRun, type FixtureRecord, type Phase } from '
 export { checkExitCode, type CheckRun, type CheckVerdict } from './core/checkRun.js';
 export type { MatrixResult, MatrixCell, ScenarioCell } from './core/evaluateMatrix.js';
 export type { MatrixPlan } from './core/planMatrix.js';
+export type { Shard, ShardPlan } from './core/shardPlan.js';
+export type { ShardStamp, ShardRequest } from './core/shardStamp.js';
 export type { Finding, FindingCode } from './core/finding.js';
 export type { Stage, Verdict, VerifyStage, LibraryStage } from './core/stage.js';
 export type { LibraryOutcome } from './core/libraryOutcome.js';
@@ -52,6 +56,7 @@ export { MATRIX_RENDERERS } from './report/matrixFormats.js';
 export { CHECK_RENDERERS } from './report/renderCheck.js';
 export { DIFF_RENDERERS, type DiffReport } from './report/renderDiff.js';
 export { LIST_RENDERERS } from './report/renderList.js';
+export { PLAN_RENDERERS } from './report/renderShardPlan.js';
 export { renderGenerate, generateExitCode, type GenerateTarget } from './report/renderGenerate.js';
 export { renderInit, type InitSummary } from './report/renderInit.js';
 
