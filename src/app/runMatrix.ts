@@ -1,18 +1,17 @@
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { buildFixtures, type BuildEvent } from '../compile/buildFixtures.js';
-import { findCompiler, type Compiler } from '../compile/findCompiler.js';
-import { ConfigError, UsageError } from '../core/errors.js';
-import { evaluateMatrix, type OpenedFixture } from '../core/evaluateMatrix.js';
-import { formatExpectedMatrix, updateExpected } from '../core/expectedMatrix.js';
-import type { LibraryOutcome } from '../core/libraryOutcome.js';
-import type { FixtureRecord, MatrixRun, Phase } from '../core/matrixRun.js';
-import { planMatrix } from '../core/planMatrix.js';
-import { selectMatrix, type SelectionOptions } from '../core/selectMatrix.js';
-import { startProber, type Prober } from '../loader/probeLibraries.js';
+import type { BuildEvent } from '../compile/buildFixtures.js';
+import { findCompiler } from '../compile/findCompiler.js';
+import { UsageError } from '../core/errors.js';
+import { runSelection, type MatrixRun } from '../core/matrixRun.js';
+import type { SelectionOptions } from '../core/selectMatrix.js';
+import { parseShard, planShard } from '../core/shardPlan.js';
+import type { ShardRequest } from '../core/shardStamp.js';
+import { startProber } from '../loader/probeLibraries.js';
 import { ensureWritableCache, rethrowCacheFault } from './cacheDir.js';
-import { fixtureRequests } from './fixtureRequests.js';
-import { readTable } from './readTable.js';
+import { evaluateRun, refuseUpdateWithWhatIf } from './evaluateRun.js';
+import { observeFixtures } from './observeFixtures.js';
+import { createPhaseTimer } from './phaseTimer.js';
+import { planRun } from './planRun.js';
+import { stampShard } from './shardStamp.js';
 
 export interface MatrixOptions extends SelectionOptions {
   /** The version table folder (`versions/`). */
@@ -25,24 +24,20 @@ export interface MatrixOptions extends SelectionOptions {
   readonly timeoutMs: number;
   /** `--update`: rewrite the expected matrix with what was observed. */
   readonly update: boolean;
+  /** `--shard i/n` as given: build and judge only the i-th of n shares of the fixtures (default: all). */
+  readonly shard?: string | undefined;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly onBuildEvent?: ((event: BuildEvent) => void) | undefined;
 }
 
-type Timed = <T>(phase: Phase, work: () => Promise<T> | T) => Promise<T>;
-
-/** read → plan → generate → compile → load → verify (→ update the expected matrix). */
+/** plan → build → observe → evaluate (→ update the expected matrix); `merge` reuses the plan and evaluate stages. */
 export async function runMatrix(options: MatrixOptions): Promise<MatrixRun> {
-  const phasesMs: Record<Phase, number> = { generate: 0, compile: 0, load: 0, verify: 0 };
-  const timed: Timed = async (phase, work) => {
-    const started = performance.now();
-    try {
-      return await work();
-    } finally {
-      phasesMs[phase] += Math.round(performance.now() - started);
-    }
-  };
-
+  const shard = options.shard === undefined ? null : parseShard(options.shard);
+  refuseUpdateWithWhatIf(options.update, options.whatIf);
+  if (options.update && shard !== null) {
+    throw new UsageError('--update with --shard would record one share of the matrix', 'record the whole matrix once: mesos-matrix merge shard-*.json --update');
+  }
+  const { phasesMs, timed } = createPhaseTimer();
   // Started now, so that they overlap reading the table: the prober child loads Node and koffi,
   // and the compiler is identified (from memory when warm, else by running it).
   const prober = startProber({ jobs: options.jobs, timeoutMs: options.timeoutMs });
@@ -50,71 +45,14 @@ export async function runMatrix(options: MatrixOptions): Promise<MatrixRun> {
   const compiler = ensureWritableCache(options.cacheDir).then(() => findCompiler(options.env, options.cacheDir).catch(rethrowCacheFault(options.cacheDir)));
   compiler.catch(() => undefined); // awaited, and reported, in the compile phase
   try {
-    return await matrixWith(prober, compiler, options, phasesMs, timed);
+    const request: ShardRequest = { releases: options.releases, kinds: options.kinds ?? null, only: options.only ?? null, whatIf: options.whatIf };
+    const planned = await timed('generate', () => planRun(options));
+    const plan = shard === null ? planned.plan : planShard(planned.plan, shard);
+    const stamp = shard === null ? null : await timed('generate', () => stampShard(request, shard.index, shard.total, options));
+    const fixtures = await observeFixtures(plan.fixtures, { compiler, prober }, options, timed);
+    const { result, updated, expectedFile } = await timed('verify', () => evaluateRun({ table: planned.table, plan }, fixtures, options));
+    return { selection: runSelection(request, planned.selection, plan), result, fixtures, phasesMs, expectedFile, updated, shard: stamp };
   } finally {
     prober.close();
   }
-}
-
-async function matrixWith(prober: Prober, compiler: Promise<Compiler>, options: MatrixOptions, phasesMs: Record<Phase, number>, timed: Timed): Promise<MatrixRun> {
-  if (options.update && options.whatIf.length > 0) {
-    throw new UsageError('--update records the real kind tables; it cannot be combined with --what-if', 'run --update without --what-if');
-  }
-  const { table, plan, requests, selection } = await timed('generate', async () => {
-    const table = await readTable(options.tableDir, options.cacheDir);
-    const selection = selectMatrix(table, options);
-    const plan = planMatrix(selection);
-    return { table, plan, selection, requests: await fixtureRequests(plan.fixtures, options.templatesDir) };
-  });
-
-  const built = await timed('compile', async () => {
-    const ready = await compiler;
-    return buildFixtures(requests, { compiler: ready, cacheDir: options.cacheDir, jobs: options.jobs, onEvent: options.onBuildEvent }).catch(rethrowCacheFault(options.cacheDir));
-  });
-
-  const opened = await timed('load', async () => {
-    const loadable = plan.fixtures.filter((spec) => built.get(spec.id)?.status !== 'failed');
-    const outcomes = await prober.probe(loadable.map((spec) => ({ library: built.get(spec.id)?.library ?? '', symbol: spec.moduleName })));
-    const byId = new Map<string, LibraryOutcome>(loadable.map((spec, index) => [spec.id, outcomes[index] as LibraryOutcome]));
-    return new Map(
-      plan.fixtures.map((spec): [string, OpenedFixture] => {
-        const build = built.get(spec.id);
-        const outcome: LibraryOutcome = build?.status === 'failed' ? { stage: 'compile', message: build.message } : (byId.get(spec.id) as LibraryOutcome);
-        return [spec.id, { library: build?.library ?? '', outcome }];
-      }),
-    );
-  });
-
-  const expectedPath = path.join(options.tableDir, 'expected', 'matrix.json');
-  // The committed expected matrix describes the real kind tables, not a --what-if.
-  const committed = plan.whatIf.length > 0 ? null : table.expected;
-  const { result, updated } = await timed('verify', async () => {
-    const first = evaluateMatrix(plan, opened, committed);
-    if (!options.update) return { result: first, updated: null };
-    const recorded = updateExpected(table.expected, first);
-    await writeFile(expectedPath, formatExpectedMatrix(recorded)).catch((error: Error) => {
-      throw new ConfigError(`--update cannot write ${expectedPath}: ${error.message}`, 'make the file writable, or run without --update');
-    });
-    const changedCells = first.cells.filter((cell) => cell.expected !== cell.observed.stage).length;
-    return { result: evaluateMatrix(plan, opened, recorded), updated: { changedCells } };
-  });
-
-  const fixtures = plan.fixtures.map((spec): FixtureRecord => {
-    const build = built.get(spec.id);
-    const entry = opened.get(spec.id) as OpenedFixture;
-    return {
-      spec,
-      library: entry.library,
-      build: { status: build?.status ?? 'failed', durationMs: build?.durationMs ?? 0, stderr: build?.status === 'failed' ? build.stderr : '' },
-      outcome: entry.outcome,
-    };
-  });
-  return {
-    selection: { spec: options.releases, only: options.only ?? null, whatIf: plan.whatIf, releases: selection.hosts.map((release) => release.release), kinds: [...selection.kinds].sort() },
-    result,
-    fixtures,
-    phasesMs,
-    expectedFile: path.join(path.basename(options.tableDir), 'expected', 'matrix.json'),
-    updated,
-  };
 }

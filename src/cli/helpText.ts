@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 
 /** The commands of `mesos-matrix`; a command without its help text here fails to compile. */
-export type CommandName = 'matrix' | 'list' | 'generate' | 'diff' | 'check' | 'init' | 'gate';
+export type CommandName = 'matrix' | 'list' | 'generate' | 'diff' | 'check' | 'init' | 'gate' | 'plan' | 'merge';
 
 const TOOL_ERRORS = `  2  usage, configuration or toolchain error (wrong option, invalid table, no compiler, unwritable cache)
   3  internal error: a bug in mesos-module-matrix, please report it`;
@@ -92,6 +92,27 @@ Exit codes:
   0  nothing fails (changes, relaxations and "could relax" are information)
   1  an unsound admission, a missing bump, or stale shims or expected matrix (each names its rule)
 ${TOOL_ERRORS.replace('(wrong option,', '(not a git repository, unknown --base, wrong option,')}
+`,
+  plan: `
+Examples:
+  mesos-matrix plan --releases all --shards 4                       which fixtures each of 4 machines builds
+  mesos-matrix plan --releases all --shards 4 --format github-matrix  {"include":[{"shard":"1/4",…},…]} for fromJSON
+
+Exit codes:
+  0  the plan is printed (never empty: at least one shard, at most one per fixture)
+${TOOL_ERRORS}
+`,
+  merge: `
+Examples:
+  mesos-matrix matrix --releases all --shard 2/4 --format json > shard-2.json    on each machine
+  mesos-matrix merge shard-*.json                                               the whole matrix, as one run prints it
+  mesos-matrix merge shard-*.json --format json --output matrix.json
+  mesos-matrix merge shard-*.json --update                                      record the expected matrix once
+
+Exit codes:
+  0  every cell and documented row as expected
+  1  a cell or documented row differs, or an admission is unsound (each is listed)
+${TOOL_ERRORS.replace('(wrong option,', '(a shard missing, given twice, or of another table, tool version or selection — each file named; wrong option,')}
 `,
 } as const satisfies Record<CommandName, string>;
 

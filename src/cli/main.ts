@@ -9,6 +9,8 @@ import { generateCommand } from './commands/generateCommand.js';
 import { initCommand } from './commands/initCommand.js';
 import { listCommand } from './commands/listCommand.js';
 import { matrixCommand } from './commands/matrixCommand.js';
+import { mergeCommand } from './commands/mergeCommand.js';
+import { planCommand } from './commands/planCommand.js';
 import { addHelpTexts } from './helpText.js';
 
 /** Runs one command line and returns the exit code: 0 as expected, 1 findings, 2 usage/configuration/toolchain, 3 internal. */
@@ -33,6 +35,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   diffCommand(program, io);
   checkCommand(program, io, setExitCode);
   initCommand(program, io);
+  planCommand(program, io);
+  mergeCommand(program, io, setExitCode);
   gateCommand(program, io, setExitCode);
   addHelpTexts(program);
 

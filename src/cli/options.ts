@@ -102,7 +102,8 @@ function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }
 
-function positiveInteger(flag: string, value: unknown): number {
+/** A whole number >= 1 given for `flag`, else a usage error. */
+export function positiveInteger(flag: string, value: unknown): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 1) throw new UsageError(`${flag} takes a whole number >= 1, got ${JSON.stringify(value)}`, `for example ${flag} 4`);
   return number;

@@ -1,7 +1,8 @@
 import type { MatrixResult } from './evaluateMatrix.js';
 import type { FixtureSpec } from './fixtureSpec.js';
 import type { LibraryOutcome } from './libraryOutcome.js';
-import type { WhatIf } from './planMatrix.js';
+import type { MatrixPlan, MatrixSelection, WhatIf } from './planMatrix.js';
+import type { ShardRequest, ShardStamp } from './shardStamp.js';
 
 export const PHASES = ['generate', 'compile', 'load', 'verify'] as const;
 export type Phase = (typeof PHASES)[number];
@@ -38,6 +39,13 @@ export interface MatrixRun {
   readonly expectedFile: string;
   /** Set when `--update` rewrote the expected matrix: how many recorded cells changed. */
   readonly updated: { readonly changedCells: number } | null;
+  /** For `matrix --shard i/n`: which share this is, and its fingerprint; for `merge`: the same with `index: null`; else `null`. */
+  readonly shard: ShardStamp | null;
+}
+
+/** The selection as a run reports it: the options as given, and the releases and kinds they resolved to. */
+export function runSelection(request: ShardRequest, selection: MatrixSelection, plan: MatrixPlan): MatrixRun['selection'] {
+  return { spec: request.releases, only: request.only, whatIf: plan.whatIf, releases: selection.hosts.map((release) => release.release), kinds: [...selection.kinds].sort() };
 }
 
 /** 0 when every cell and documented row is as expected, 1 on any finding (architecture.md). */

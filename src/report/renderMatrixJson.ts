@@ -12,6 +12,7 @@ export function renderMatrixJson(run: MatrixRun): string {
   const report = {
     schemaVersion: MATRIX_JSON_SCHEMA_VERSION,
     selection: run.selection,
+    shard: run.shard,
     summary: {
       ok: result.findings.length === 0,
       cells: result.cells.length,

@@ -72,6 +72,7 @@ export async function sampleMatrixRun(options: SampleRunOptions): Promise<Matrix
     phasesMs: { generate: 40, compile: 12, load: 15, verify: 2 },
     expectedFile: 'versions/expected/matrix.json',
     updated: null,
+    shard: null,
   };
 }
 

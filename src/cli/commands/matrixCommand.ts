@@ -1,8 +1,8 @@
 import { Option, type Command } from 'commander';
-import { LAYOUTS, MATRIX_FORMAT_ALIASES, type Layout } from '../../report/formats.js';
+import { LAYOUTS, MATRIX_FORMAT_ALIASES } from '../../report/formats.js';
 import type { CliIo } from '../cliIo.js';
 import { addBuildOptions, addSelectionOptions, addWhatIfOption, buildFrom, selectionFrom } from '../options.js';
-import { addReportOptions, reportColor, reportTargetFrom, writeReport } from '../writeOutput.js';
+import { addReportOptions } from '../writeOutput.js';
 
 export function matrixCommand(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
   const command = program
@@ -12,26 +12,18 @@ export function matrixCommand(program: Command, io: CliIo, setExitCode: (code: n
   addReportOptions(addBuildOptions(command), MATRIX_FORMAT_ALIASES)
     .addOption(new Option('--layout <layout>', 'text and markdown layout: a grid of hosts, or one line per kind (auto: grid up to 8 hosts)').choices(LAYOUTS).default('auto'))
     .option('--update', 'rewrite the expected matrix (<table>/expected/matrix.json) with what was observed', false)
+    .option('--shard <i/n>', 'build and judge only the i-th of n shares of the fixtures, each against every host (for CI machines; see mesos-matrix plan and merge)')
     .action(async (raw: Record<string, unknown>, self: Command) => {
-      const [{ runMatrix }, { createBuildProgress }, { MATRIX_RENDERERS }, { matrixExitCode }, { tableLocator }] = await Promise.all([
+      const [{ runMatrix }, { createBuildProgress }, { matrixExitCode }, { writeMatrixReport }] = await Promise.all([
         import('../../app/runMatrix.js'),
         import('../buildProgress.js'),
-        import('../../report/matrixFormats.js'),
         import('../../core/matrixRun.js'),
-        import('../../app/tableLocator.js'),
+        import('../writeMatrixReport.js'),
       ]);
       const progress = createBuildProgress(io);
       const selection = selectionFrom(raw);
-      const run = await runMatrix({ ...selection, ...buildFrom(raw, io), update: raw['update'] === true, env: io.env, onBuildEvent: progress.onEvent }).finally(progress.stop);
-      const target = reportTargetFrom(raw);
-      const options = {
-        color: reportColor(self, io, target),
-        layout: raw['layout'] as Layout,
-        locate: tableLocator(selection.tableDir, process.cwd()),
-        // A summarised Markdown grid names the file holding every cell, when the run wrote one.
-        fullReport: target.format === 'markdown' ? null : (target.output ?? null),
-      };
-      await writeReport(io, target, (format) => MATRIX_RENDERERS[format](run, options));
+      const run = await runMatrix({ ...selection, ...buildFrom(raw, io), update: raw['update'] === true, shard: raw['shard'] as string | undefined, env: io.env, onBuildEvent: progress.onEvent }).finally(progress.stop);
+      await writeMatrixReport(io, raw, self, run, selection.tableDir);
       setExitCode(matrixExitCode(run));
     });
 }
