@@ -65,7 +65,8 @@ export { LIST_RENDERERS } from './report/renderList.js';
 export { PLAN_RENDERERS } from './report/renderShardPlan.js';
 export { renderGenerate, generateExitCode, type GenerateTarget } from './report/renderGenerate.js';
 export { renderInit, type InitSummary } from './report/renderInit.js';
-export { GATE_RENDERERS, gateExitCode } from './report/renderGate.js';
+export { GATE_RENDERERS, type GateReportOptions } from './report/gateFormats.js';
+export { gateExitCode } from './report/renderGateSummary.js';
 
 // The faults a caller may catch.
 export { UsageError, ConfigError, ToolchainError, isExpectedError, type ExpectedError } from './core/errors.js';

@@ -87,6 +87,8 @@ Examples:
   mesos-matrix gate                                     the working tree against the merge base with the default branch
   mesos-matrix gate --base origin/main --format json
   mesos-matrix gate --root my-fork --base v1.11.0       a fork's own table
+  mesos-matrix gate --format github                     annotations on the kind's line of the release file
+  mesos-matrix gate --format junit --output reports/gate.xml
 
 Exit codes:
   0  nothing fails (changes, relaxations and "could relax" are information)

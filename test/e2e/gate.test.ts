@@ -65,6 +65,14 @@ describe('mesos-matrix gate', () => {
     expect(text.stdout).toContain('✗ unsound       0.26.0 Isolator: minimum 0.24.1 admits builds for 0.24.1, 0.24.2, which an earlier interface change breaks — rule method-removed');
     expect(text.stdout).toContain("why it breaks a build: the build's vtable keeps the slot");
     expect(text.stdout).toContain('fix: raise the minimum to 0.25.0');
+
+    // In a workflow, run from the repository root: the error sits on the Isolator line of 0.26.0.json.
+    const github = await runCli(['gate', '--format', 'github'], env, root);
+    expect(github.exitCode).toBe(1);
+    const [, line, column] = /^::error file=versions\/releases\/0\.26\.0\.json,line=(\d+),col=(\d+),title=0\.26\.0 Isolator%3A unsound \(method-removed\)::.*fix: raise the minimum to 0\.25\.0/m.exec(github.stdout) ?? [];
+    const isolator = readFileSync(path.join(root, 'versions/releases/0.26.0.json'), 'utf8').split('\n')[Number(line) - 1] ?? '';
+    expect(isolator).toMatch(/^\s*"Isolator": "0\.24\.1"/);
+    expect(isolator.slice(Number(column) - 1)).toMatch(/^"0\.24\.1"/);
   });
 
   it('passes a sound relaxation with the expected matrix updated, and notes it; without the update the matrix is stale', async () => {
@@ -80,7 +88,7 @@ describe('mesos-matrix gate', () => {
       cells: [{ host: '0.26.0', committed: 'below-minimum', predicted: 'loaded' }],
     });
 
-    expect((await runCli(['gate', '--root', root], env)).stdout).toContain('To update the expected matrix: npm run matrix -- --update --kinds QoSController --releases ">=0.23.1 <=0.26.0"');
+    expect((await runCli(['gate', '--root', root], env)).stdout).toContain('fix: run npm run matrix -- --update --kinds QoSController --releases ">=0.23.1 <=0.26.0", and commit versions/expected/matrix.json');
     const update = await runCli(['matrix', '--table', path.join(root, 'versions'), '--kinds', 'QoSController', '--releases', '>=0.23.1 <=0.26.0', '--update'], env);
     expect(update.exitCode).toBe(0);
     const run = await runCli(['gate', '--root', root], env);

@@ -7,7 +7,9 @@ import { REPORT_FORMATS, type ReportFormat } from '../../src/report/formats.js';
 import { MATRIX_RENDERERS } from '../../src/report/matrixFormats.js';
 import { CHECK_RENDERERS } from '../../src/report/renderCheck.js';
 import { DIFF_RENDERERS } from '../../src/report/renderDiff.js';
+import { GATE_RENDERERS } from '../../src/report/gateFormats.js';
 import { temporaryDir } from '../helpers/compileFixtures.js';
+import { sampleGateResult } from './sampleGate.js';
 import { sampleCheckRun, sampleMatrixRun } from './sampleRuns.js';
 
 const EXTENSIONS = { text: 'txt', json: 'json', markdown: 'md', junit: 'xml', github: 'log', html: 'html' } as const satisfies Record<ReportFormat, string>;
@@ -31,6 +33,11 @@ describe.each(REPORT_FORMATS)('--format %s', (format) => {
   it('renders a diff', async () => {
     const report = await diffInterfaces({ from: '0.23.1', to: '0.24.1', kind: undefined, releases: 'default', tableDir: DEFAULT_TABLE_DIR, cacheDir: scratch });
     await expect(DIFF_RENDERERS[format](report)).toMatchFileSnapshot(`__snapshots__/diff.${EXTENSIONS[format]}`);
+  });
+
+  it('renders a gate result', async () => {
+    // 0.26.0 lowers the Isolator to 0.24.1 (unsound) and the QoSController to 0.23.1 (sound, expected matrix stale).
+    await expect(GATE_RENDERERS[format](await sampleGateResult(), { color: false, locate })).toMatchFileSnapshot(`__snapshots__/gate.${EXTENSIONS[format]}`);
   });
 });
 
