@@ -32,6 +32,7 @@ export function libraryVerdict(host: Host, library: string, moduleName: string, 
     case 'compile':
     case 'crash':
     case 'timeout':
+    case 'protocol':
       return { loadable: false, stage: outcome.stage, message: outcome.message };
   }
 }

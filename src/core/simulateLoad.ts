@@ -88,7 +88,7 @@ function loadManifest(host: Host, config: ModulesConfig, probed: ProbedLibraries
       const found = outcome.stage === 'manifest' ? outcome.manifest : null;
       const record = (loadable: boolean) => modules.push({ name: module.name, library: lib, kind: found?.kind ?? null, builtFor: found?.mesosVersion ?? null, loadable });
       // An unopenable library fails before its modules: Mesos reports it once.
-      if (outcome.stage === 'open' || ((outcome.stage === 'crash' || outcome.stage === 'timeout') && outcome.during === 'open')) {
+      if (outcome.stage === 'open' || ((outcome.stage === 'crash' || outcome.stage === 'timeout' || outcome.stage === 'protocol') && outcome.during === 'open')) {
         if (!problems.some((problem) => problem.library === lib && problem.module === null)) {
           const verdict = libraryVerdict(host, lib, module.name, outcome);
           problems.push({ library: lib, module: null, stage: verdict.stage, message: verdict.message });

@@ -14,8 +14,11 @@ export const VERIFY_STAGES = [
 ] as const;
 export type VerifyStage = (typeof VERIFY_STAGES)[number];
 
-/** Failures before verification: the fixture did not build, dlopen/dlsym failed, or the library crashed or hung. */
-export const LIBRARY_STAGES = ['compile', 'open', 'symbol', 'crash', 'timeout'] as const;
+/**
+ * Failures before verification: the fixture did not build, dlopen/dlsym failed, the library
+ * crashed, exited or hung the process that opened it, or wrote into the prober's protocol.
+ */
+export const LIBRARY_STAGES = ['compile', 'open', 'symbol', 'crash', 'timeout', 'protocol'] as const;
 export type LibraryStage = (typeof LIBRARY_STAGES)[number];
 
 export type Stage = 'loaded' | VerifyStage | LibraryStage;

@@ -7,16 +7,49 @@ export interface ProbeItem {
   readonly symbol: string;
 }
 
+/** What the parent writes on the child's stdin: the work, and the token that frames every answer. */
+export interface ProbeInput {
+  readonly token: string;
+  readonly items: readonly ProbeItem[];
+}
+
 /** The manifest before `compatible()` is called. */
 export type RawManifest = Omit<Manifest, 'compatible'> & { readonly compatiblePresent: boolean };
 
 /**
- * Lines the child writes on fd 3, one JSON object each. `at` is written *before* each step, so
- * that when the child dies the parent knows which item and which step killed it.
+ * Lines the child writes on the protocol descriptor, one JSON object each. `at` is written
+ * *before* each step, so that when the child dies the parent knows which item and which step
+ * killed it; `done` comes after the last answer, before the process exits (and runs the
+ * libraries' static destructors). `leftovers` are processes a library started that were still
+ * running, which the child killed (`pid command`).
  */
 export type ProbeEvent =
   | { readonly i: number; readonly at: 'open' | 'symbol' }
   | { readonly i: number; readonly at: 'compatible'; readonly manifest: RawManifest }
-  | { readonly i: number; readonly outcome: LibraryOutcome };
+  | { readonly i: number; readonly outcome: LibraryOutcome }
+  | { readonly done: true; readonly leftovers: readonly string[] };
 
-export const PROTOCOL_FD = 3;
+/**
+ * The child's protocol descriptor. Library code runs in the child and inherits its
+ * descriptors; a library writing to the low ones (3–9, where a pipe usually is) must not reach
+ * the protocol. One that finds this one anyway cannot forge an answer: see {@link frame}.
+ */
+export const PROTOCOL_FD = 63;
+
+/** One protocol line: the run's random token, a space, the event. */
+export function frame(token: string, event: ProbeEvent): string {
+  return `${token} ${JSON.stringify(event)}\n`;
+}
+
+/** The event in one protocol line, or why the line is not one of ours. */
+export function unframe(token: string, line: string): { event: ProbeEvent } | { error: string } {
+  const shown = line.length > 80 ? `${line.slice(0, 80)}…` : line;
+  if (!line.startsWith(`${token} `)) return { error: `wrote to the probe's protocol channel: ${JSON.stringify(shown)}` };
+  try {
+    const event = JSON.parse(line.slice(token.length + 1)) as unknown;
+    if (typeof event === 'object' && event !== null) return { event: event as ProbeEvent };
+  } catch {
+    // falls through: a line with our token but not our JSON
+  }
+  return { error: `garbled the probe's protocol channel: ${JSON.stringify(shown)}` };
+}

@@ -16,6 +16,7 @@ const STAGE_COLOURS = {
   symbol: '#a40e26',
   crash: '#82071e',
   timeout: '#4c2889',
+  protocol: '#953800',
 } as const satisfies Record<Stage, string>;
 
 /** `a` for the first stage of `STAGES`, `b` for the next: the one-letter class of a grid cell. */

@@ -16,4 +16,5 @@ export const STAGE_LABELS = {
   symbol: { label: 'symbol', legend: 'the module symbol is missing ("Error looking up symbol …")' },
   crash: { label: 'crash', legend: 'the library crashed the process that opened it' },
   timeout: { label: 'hang', legend: 'the library did not return in time' },
+  protocol: { label: 'proto', legend: "the library wrote into the prober's channel" },
 } as const satisfies Record<Stage, { label: string; legend: string }>;

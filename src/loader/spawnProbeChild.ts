@@ -1,0 +1,115 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { setPriority } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { PROTOCOL_FD } from './probeProtocol.js';
+
+/** A probe child process: its own process group, killed whole. */
+export interface ProbeChild {
+  readonly process: ChildProcess;
+  /** Resolves with how the process ended. */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: Error }>;
+  /** Resolves when the protocol channel has ended (every writer, the child's descendants too, closed it). */
+  readonly channelEnded: Promise<void>;
+  /** The last few kB the process (or a library in it) printed. */
+  output: () => string;
+  /** Each complete line that arrives on the protocol channel. */
+  onLine: (line: string) => void;
+  /** SIGKILLs the child's process group: the child and whatever it forked that stayed in it. */
+  kill: () => void;
+}
+
+/** Children whose groups are still to be killed: on SIGINT/SIGTERM or when the CLI exits. */
+const live = new Set<ProbeChild>();
+
+export function spawnProbeChild(): ProbeChild {
+  const { execArgv, script } = childEntry();
+  // The protocol pipe sits far above the descriptors a library might write to; the gap is closed.
+  const stdio: Array<'pipe' | 'ignore'> = ['pipe', 'pipe', 'pipe', ...Array<'ignore'>(PROTOCOL_FD - 3).fill('ignore'), 'pipe'];
+  const process_ = spawn(process.execPath, [...execArgv, script, String(PROTOCOL_FD)], { stdio, detached: true });
+  // A child starts before it has work; niced, its start-up takes no CPU from compilers.
+  if (process_.pid !== undefined) {
+    try {
+      setPriority(process_.pid, 10);
+    } catch {
+      // not permitted here: it merely competes a little
+    }
+  }
+  let output = '';
+  let buffered = '';
+  const channel = (process_.stdio as unknown as NodeJS.ReadableStream[])[PROTOCOL_FD] as NodeJS.ReadableStream;
+  const child: ProbeChild = {
+    process: process_,
+    exited: new Promise((resolve) => {
+      process_.on('error', (error) => resolve({ code: null, signal: null, error }));
+      process_.on('exit', (code, signal) => {
+        live.delete(child);
+        resolve({ code, signal });
+      });
+    }),
+    channelEnded: new Promise((resolve) => {
+      channel.on('end', resolve);
+      channel.on('close', resolve);
+    }),
+    output: () => output,
+    onLine: () => undefined,
+    kill: () => {
+      live.delete(child);
+      if (process_.pid === undefined) return;
+      try {
+        process.kill(-process_.pid, 'SIGKILL');
+      } catch {
+        // the group is gone already
+      }
+    },
+  };
+  const collect = (chunk: Buffer) => {
+    output = (output + chunk.toString('utf8')).slice(-4000);
+  };
+  process_.stdout?.on('data', collect);
+  process_.stderr?.on('data', collect);
+  process_.stdin?.on('error', () => undefined); // a child that died early: its exit tells why
+  channel.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString('utf8');
+    let newline: number;
+    while ((newline = buffered.indexOf('\n')) >= 0) {
+      const line = buffered.slice(0, newline);
+      buffered = buffered.slice(newline + 1);
+      child.onLine(line);
+    }
+  });
+  live.add(child);
+  installCleanup();
+  return child;
+}
+
+let installed = false;
+
+/**
+ * Probe children are detached (their own process groups), so neither a terminal's Ctrl-C nor
+ * this process's end reaches them: kill their groups on SIGINT/SIGTERM, then die of the same
+ * signal so that the exit status tells it; and kill them when this process exits anyhow.
+ */
+function installCleanup(): void {
+  if (installed) return;
+  installed = true;
+  const killAll = () => {
+    for (const child of [...live]) child.kill();
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    killAll();
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+    process.kill(process.pid, signal);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  process.on('exit', killAll);
+}
+
+/** The child's entry point: compiled JavaScript next to this file, or the TypeScript source under the test runner. */
+function childEntry(): { execArgv: string[]; script: string } {
+  const self = fileURLToPath(import.meta.url);
+  return self.endsWith('.ts')
+    ? { execArgv: ['--import', 'tsx'], script: self.replace(/spawnProbeChild\.ts$/, 'probeChild.ts') }
+    : { execArgv: [], script: self.replace(/spawnProbeChild\.js$/, 'probeChild.js') };
+}
