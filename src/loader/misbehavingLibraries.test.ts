@@ -1,0 +1,113 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildFixtures } from '../compile/buildFixtures.js';
+import { findCompiler } from '../compile/findCompiler.js';
+import { PACKAGE_ROOT } from '../app/paths.js';
+import { compileFixtures, temporaryDir, variant } from '../../test/helpers/compileFixtures.js';
+import type { LibraryOutcome } from '../core/libraryOutcome.js';
+import { probeLibraries } from './probeLibraries.js';
+import { PROTOCOL_FD } from './probeProtocol.js';
+
+// Libraries that attack the prober from inside its child process (test/fixtures/libraries/
+// misbehaving.cpp, one #define each), really compiled, each probed next to a good library.
+const BEHAVIOURS = ['GARBAGE', 'FORGE', 'FORGE_ON_PROTOCOL', 'EXIT_ZERO', 'ABORT_AT_EXIT', 'HANG_AT_EXIT', 'FORK_SLEEP', 'FORK_TWICE'] as const;
+type Behaviour = (typeof BEHAVIOURS)[number];
+
+const NAME = 'org_apache_mesos_matrix_TestModule';
+const libraries = new Map<string, string>();
+let scratch = '';
+
+beforeAll(async () => {
+  scratch = temporaryDir('misbehaving');
+  const source = readFileSync(path.join(PACKAGE_ROOT, 'test', 'fixtures', 'libraries', 'misbehaving.cpp'), 'utf8');
+  const requests = BEHAVIOURS.map((behaviour) => {
+    const text = `#define ${behaviour} 1\n#define PROTOCOL_FD ${PROTOCOL_FD}\n${source}`;
+    return { id: behaviour, recipe: text, render: async () => text, fileName: `lib${behaviour.toLowerCase()}.so` };
+  });
+  const built = new Map([...(await buildFixtures(requests, { compiler: await findCompiler(process.env, scratch), cacheDir: scratch, jobs: 2 })), ...(await compileFixtures([variant('good', {})], scratch))]);
+  for (const [id, outcome] of built) {
+    if (outcome.status === 'failed') throw new Error(`${id} did not compile: ${outcome.stderr}`);
+    libraries.set(id, outcome.library);
+  }
+});
+
+const lib = (id: Behaviour | 'good') => libraries.get(id) ?? '';
+/** The misbehaving library first, then the good one, in one child as far as the prober can. */
+const probeWithGood = (behaviour: Behaviour, timeoutMs = 10_000) => probeLibraries([lib(behaviour), lib('good')].map((library) => ({ library, symbol: NAME })), { jobs: 1, timeoutMs });
+const manifestOf = (outcome: LibraryOutcome | undefined) => (outcome?.stage === 'manifest' ? outcome.manifest : undefined);
+
+function expectGoodKept(outcomes: readonly LibraryOutcome[]): void {
+  expect(outcomes).toHaveLength(2);
+  expect(manifestOf(outcomes[1])?.description).toBe('TestModule fixture built against Mesos 0.23.1');
+}
+
+describe('probeLibraries against libraries that attack the prober', () => {
+  it('gives a library that writes garbage to descriptors 3..9 the verdict any library gets', async () => {
+    const outcomes = await probeWithGood('GARBAGE');
+    expect(manifestOf(outcomes[0])?.description).toBe('a library that misbehaves');
+    expectGoodKept(outcomes);
+  });
+
+  it('does not trust a forged answer on 3..9: the exit before answering is classified', async () => {
+    const outcomes = await probeWithGood('FORGE');
+    expect(outcomes[0]).toEqual({ stage: 'crash', during: 'open', message: `dlopen('${lib('FORGE')}') (static initialisers) exited with code 0` });
+    expectGoodKept(outcomes);
+  });
+
+  it('classifies a forged answer on the protocol descriptor itself (no token) as a protocol failure', async () => {
+    const outcomes = await probeWithGood('FORGE_ON_PROTOCOL');
+    expect(outcomes[0]).toEqual({ stage: 'protocol', during: 'open', message: expect.stringContaining(`dlopen('${lib('FORGE_ON_PROTOCOL')}') (static initialisers) wrote to the probe's protocol channel: "{\\"i\\":0,`) });
+    expectGoodKept(outcomes);
+  });
+
+  it('classifies a constructor that exits with 0 once, and the probe ends', async () => {
+    const outcomes = await probeWithGood('EXIT_ZERO');
+    expect(outcomes[0]).toEqual({ stage: 'crash', during: 'open', message: `dlopen('${lib('EXIT_ZERO')}') (static initialisers) exited with code 0` });
+    expectGoodKept(outcomes);
+  });
+
+  it('keeps the answers when a static destructor aborts at exit', async () => {
+    const outcomes = await probeWithGood('ABORT_AT_EXIT');
+    expect(manifestOf(outcomes[0])?.description).toBe('a library that misbehaves');
+    expectGoodKept(outcomes);
+  });
+
+  it('keeps the answers when a static destructor hangs at exit, and kills the child', async () => {
+    const started = Date.now();
+    const outcomes = await probeWithGood('HANG_AT_EXIT', 30_000);
+    expect(Date.now() - started).toBeLessThan(15_000); // not the 30 s timeout: the answers were all in
+    expect(manifestOf(outcomes[0])?.description).toBe('a library that misbehaves');
+    expectGoodKept(outcomes);
+  });
+
+  it.each(['FORK_SLEEP', 'FORK_TWICE'] as const)('%s: kills the process a library left running, and reports it on its outcome', async (behaviour) => {
+    const pidFile = path.join(scratch, `${behaviour}.pid`);
+    process.env['MESOS_MATRIX_TEST_PIDFILE'] = pidFile;
+    try {
+      const outcomes = await probeWithGood(behaviour);
+      expect(manifestOf(outcomes[0])?.description).toBe('a library that misbehaves');
+      const pid = readPid(pidFile);
+      expect(outcomes[0]?.leftovers).toContainEqual(expect.stringMatching(new RegExp(`^${pid} `)));
+      expect(outcomes[1]?.leftovers).toBeUndefined();
+      expectGoodKept(outcomes);
+      expect(await gone(pid)).toBe(true);
+    } finally {
+      delete process.env['MESOS_MATRIX_TEST_PIDFILE'];
+    }
+  });
+});
+
+function readPid(file: string): number {
+  return Number(readFileSync(file, 'utf8').trim());
+}
+
+/** Whether the process is gone (or a zombie about to be reaped: it runs nothing). */
+async function gone(pid: number): Promise<boolean> {
+  for (let tries = 0; tries < 100; tries++) {
+    const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
+    if (stat === '' || stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) return true;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return false;
+}
