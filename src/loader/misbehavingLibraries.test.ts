@@ -1,5 +1,7 @@
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFixtures } from '../compile/buildFixtures.js';
 import { findCompiler } from '../compile/findCompiler.js';
@@ -11,7 +13,7 @@ import { PROTOCOL_FD } from './probeProtocol.js';
 
 // Libraries that attack the prober from inside its child process (test/fixtures/libraries/
 // misbehaving.cpp, one #define each), really compiled, each probed next to a good library.
-const BEHAVIOURS = ['GARBAGE', 'FORGE', 'FORGE_ON_PROTOCOL', 'EXIT_ZERO', 'ABORT_AT_EXIT', 'HANG_AT_EXIT', 'FORK_SLEEP', 'FORK_TWICE'] as const;
+const BEHAVIOURS = ['GARBAGE', 'FORGE', 'FORGE_ON_PROTOCOL', 'EXIT_ZERO', 'ABORT_AT_EXIT', 'HANG_AT_EXIT', 'FORK_SLEEP', 'FORK_TWICE', 'HANG_NOTING_PID'] as const;
 type Behaviour = (typeof BEHAVIOURS)[number];
 
 const NAME = 'org_apache_mesos_matrix_TestModule';
@@ -49,21 +51,18 @@ describe('probeLibraries against libraries that attack the prober', () => {
     expectGoodKept(outcomes);
   });
 
-  it('does not trust a forged answer on 3..9: the exit before answering is classified', async () => {
-    const outcomes = await probeWithGood('FORGE');
-    expect(outcomes[0]).toEqual({ stage: 'crash', during: 'open', message: `dlopen('${lib('FORGE')}') (static initialisers) exited with code 0` });
+  it.each([
+    ['FORGE', 'does not trust a forged answer on 3..9: the exit before answering is classified'],
+    ['EXIT_ZERO', 'classifies a constructor that exits with 0 once, and the probe ends'],
+  ] as const)('%s: %s', async (behaviour, _title) => {
+    const outcomes = await probeWithGood(behaviour);
+    expect(outcomes[0]).toEqual({ stage: 'crash', during: 'open', message: `dlopen('${lib(behaviour)}') (static initialisers) exited with code 0` });
     expectGoodKept(outcomes);
   });
 
   it('classifies a forged answer on the protocol descriptor itself (no token) as a protocol failure', async () => {
     const outcomes = await probeWithGood('FORGE_ON_PROTOCOL');
     expect(outcomes[0]).toEqual({ stage: 'protocol', during: 'open', message: expect.stringContaining(`dlopen('${lib('FORGE_ON_PROTOCOL')}') (static initialisers) wrote to the probe's protocol channel: "{\\"i\\":0,`) });
-    expectGoodKept(outcomes);
-  });
-
-  it('classifies a constructor that exits with 0 once, and the probe ends', async () => {
-    const outcomes = await probeWithGood('EXIT_ZERO');
-    expect(outcomes[0]).toEqual({ stage: 'crash', during: 'open', message: `dlopen('${lib('EXIT_ZERO')}') (static initialisers) exited with code 0` });
     expectGoodKept(outcomes);
   });
 
@@ -96,6 +95,21 @@ describe('probeLibraries against libraries that attack the prober', () => {
       delete process.env['MESOS_MATRIX_TEST_PIDFILE'];
     }
   });
+});
+
+describe('a probing process interrupted', () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)('kills the probe child on %s, and dies of that signal', async (signal) => {
+    const pidFile = path.join(scratch, `interrupted-${signal}.pid`);
+    const script = `const { probeLibraries } = await import(${JSON.stringify(pathToFileURL(path.join(PACKAGE_ROOT, 'src', 'loader', 'probeLibraries.ts')).href)});
+      await probeLibraries([{ library: ${JSON.stringify(lib('HANG_NOTING_PID'))}, symbol: ${JSON.stringify(NAME)} }], { jobs: 1, timeoutMs: 60000 });`;
+    const cli = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: PACKAGE_ROOT, env: { ...process.env, MESOS_MATRIX_TEST_PIDFILE: pidFile }, stdio: 'ignore' });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => cli.on('exit', (_code, how) => resolve(how)));
+    for (let tries = 0; tries < 1500 && !existsSync(pidFile); tries++) await new Promise((resolve) => setTimeout(resolve, 20));
+    const child = readPid(pidFile);
+    cli.kill(signal);
+    expect(await exited).toBe(signal);
+    expect(await gone(child)).toBe(true);
+  }, 60_000);
 });
 
 function readPid(file: string): number {
