@@ -56,7 +56,7 @@ export async function runBatch(child: ProbeChild, token: string, batch: readonly
       answers[event.i] = event.outcome;
       record(event.i, event.outcome);
       Object.assign(current, { local: event.i + 1, at: 'start', manifest: undefined });
-      clearTimeout(timer);
+      arm(); // the next step (or the end) must come in time too: a child stuck between items is killed
       return undefined;
     }
     Object.assign(current, { at: event.at, manifest: 'manifest' in event ? event.manifest : undefined });
