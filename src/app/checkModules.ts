@@ -1,4 +1,4 @@
-import { adviseLoadProblem } from '../core/loadAdvice.js';
+import { adviseLoadProblem, type Advice } from '../core/loadAdvice.js';
 import type { CheckRun, CheckVerdict } from '../core/checkRun.js';
 import { UsageError } from '../core/errors.js';
 import type { LibraryOutcome } from '../core/libraryOutcome.js';
@@ -36,16 +36,21 @@ export async function checkModules(options: CheckOptions): Promise<CheckRun & { 
 
   const probed = await probeAll(read, options);
   const verdicts = hosts.map((host): CheckVerdict => {
-    const flagError = flagProblem(host, options);
-    if (flagError) return { mesos: host.release, ok: false, error: flagError.message, problems: [{ ...flagError, advice: adviseLoadProblem(flagError, host, null, table.releases) }], modules: [] };
+    const flagError = flagProblem(host, options) ?? read.refused;
+    if (flagError) return { mesos: host.release, ok: false, error: flagError.message, problems: [{ ...flagError, advice: adviseOn(flagError, host, null, table.releases) }], modules: [] };
     const result = simulateLoad(host.host, read.manifests, probed);
     const problems = result.problems.map((problem) => {
       const outcome = problem.library !== null && problem.module !== null ? probed.outcome(problem.library, problem.module) : null;
-      return { ...problem, advice: adviseLoadProblem(problem, host, outcome?.stage === 'manifest' ? outcome.manifest : null, table.releases) };
+      return { ...problem, advice: adviseOn(problem, host, outcome?.stage === 'manifest' ? outcome.manifest : null, table.releases) };
     });
     return { mesos: host.release, ok: result.ok, error: result.error, problems, modules: result.modules };
   });
   return { verdicts, single: options.mesos !== undefined, warnings: read.warnings };
+}
+
+/** Advice worded where the problem was found wins over the stage's. */
+function adviseOn(problem: LoadProblem, ...rest: Parameters<typeof adviseLoadProblem> extends [LoadProblem, ...infer R] ? R : never): Advice {
+  return problem.hint === undefined ? adviseLoadProblem(problem, ...rest) : { advice: 'as-found', text: problem.hint };
 }
 
 /** The flag errors of loader-facts §7 (`1.0.0:src/slave/main.cpp`) and stout's unknown-flag error before 1.0.0. */
@@ -59,12 +64,13 @@ function flagProblem(host: Release, options: CheckOptions): LoadProblem | null {
 /** Every (library string, module) the manifests name, opened once in child processes. */
 async function probeAll(read: ReadConfigs, options: CheckOptions): Promise<ProbedLibraries> {
   const pairs = new Map<string, { library: string; symbol: string }>();
-  for (const { config } of read.manifests) {
-    for (const library of config.libraries) {
+  for (const manifest of read.manifests) {
+    if (!('config' in manifest)) continue;
+    for (const library of manifest.config.libraries) {
       const lib = libraryString(library);
       // dlopen("") is the main program — Mesos itself; this process must not stand in for it.
       if (lib === null || lib === '') continue;
-      for (const module of library.modules) pairs.set(JSON.stringify([lib, module.name]), { library: lib, symbol: module.name });
+      for (const module of library.modules) pairs.set(JSON.stringify([lib, module.name ?? '']), { library: lib, symbol: module.name ?? '' });
     }
   }
   const items = [...pairs.values()];

@@ -10,7 +10,8 @@ export interface ModulesLibrary {
 }
 
 export interface ModulesModule {
-  readonly name: string;
+  /** `null` when absent: every field of `Library.Module` is `optional` in module.proto; `load()` refuses it. */
+  readonly name: string | null;
   readonly parameters: ReadonlyArray<{ readonly key: string; readonly value: string }>;
 }
 
@@ -63,13 +64,13 @@ export function unknownKeys(value: unknown): string[] {
 
 /** The typed configuration from a document that passed `schemas/modules-config.schema.json`. */
 export function configFromJson(value: unknown): ModulesConfig {
-  type Json = { libraries?: Array<{ file?: string; name?: string; modules?: Array<{ name: string; parameters?: Array<{ key: string; value: string }> }> }> };
+  type Json = { libraries?: Array<{ file?: string; name?: string; modules?: Array<{ name?: string; parameters?: Array<{ key: string; value: string }> }> }> };
   const json = value as Json;
   return {
     libraries: (json.libraries ?? []).map((library) => ({
       file: library.file ?? null,
       name: library.name ?? null,
-      modules: (library.modules ?? []).map((module) => ({ name: module.name, parameters: (module.parameters ?? []).map(({ key, value: parameterValue }) => ({ key, value: parameterValue })) })),
+      modules: (library.modules ?? []).map((module) => ({ name: module.name ?? null, parameters: (module.parameters ?? []).map(({ key, value: parameterValue }) => ({ key, value: parameterValue })) })),
     })),
   };
 }
