@@ -20,6 +20,8 @@ export interface CheckOptions {
   readonly cacheDir: string;
   readonly jobs: number;
   readonly timeoutMs: number;
+  /** `--strict`: this tool's warnings (unknown keys, file and name both set) are problems too. */
+  readonly strict?: boolean;
 }
 
 /** read the flags → open every library once (child processes) → each release's load() → advice. */
@@ -43,7 +45,9 @@ export async function checkModules(options: CheckOptions): Promise<CheckRun & { 
       const outcome = problem.library !== null && problem.module !== null ? probed.outcome(problem.library, problem.module) : null;
       return { ...problem, advice: adviseOn(problem, host, outcome?.stage === 'manifest' ? outcome.manifest : null, table.releases) };
     });
-    return { mesos: host.release, ok: result.ok, error: result.error, problems, modules: result.modules };
+    // Our stricter advice follows Mesos's own problems; Mesos's error stays what Mesos prints.
+    const strict = options.strict === true ? read.warnings.map((warning) => ({ library: null, module: null, stage: 'strict' as const, message: warning, advice: { advice: 'as-found' as const, text: 'not refused by Mesos: --strict refuses it' } })) : [];
+    return { mesos: host.release, ok: result.ok && strict.length === 0, error: result.error, problems: [...problems, ...strict], modules: result.modules };
   });
   return { verdicts, single: options.mesos !== undefined, warnings: read.warnings };
 }

@@ -119,5 +119,10 @@ function parseManifest(text: string, shown: string, validate: Awaited<ReturnType
     const places = found.map(({ pointer, expected }) => `${placeOf(shown, text, pointer)}: ${pointer}: expected ${expected}`);
     return { ok: false, error: places.map((place) => place.slice(place.indexOf(': ') + 2)).join('; '), hint: places.join('; ') };
   }
-  return { ok: true, value: parsed.value, warnings: unknownKeys(parsed.value).map((pointer) => `${shown}: ${pointer}: unknown key, ignored (as Mesos's protobuf parser ignores it)`) };
+  const unknown = unknownKeys(parsed.value).map((pointer) => `${shown}: ${pointer}: unknown key, ignored (as Mesos's protobuf parser ignores it)`);
+  // `file` wins when both are set (loader-facts §6 step 1): the name is silently unused.
+  const both = configFromJson(parsed.value)
+    .libraries.map((library, index) => (library.file !== null && library.name !== null ? `${shown}: /libraries/${index}: both "file" and "name": Mesos opens the file and ignores the name` : null))
+    .filter((warning): warning is string => warning !== null);
+  return { ok: true, value: parsed.value, warnings: [...unknown, ...both] };
 }

@@ -232,6 +232,40 @@ describe('mesos-matrix check beyond one release', () => {
     expect(warned.stderr).toContain("mesos-matrix: warning: --modules: /libraries/0/fiel: unknown key, ignored (as Mesos's protobuf parser ignores it)");
   });
 
+  it('--strict refuses what Mesos loads but this tool warns about, after Mesos\'s own problems', async () => {
+    const config = JSON.stringify({ libraries: [{ file: file('0.26.0'), name: 'examplemodule', fiel: 'x', modules: [{ name: NAME }] }] });
+    const lenient = await runCli(['check', '--mesos', '0.26.0', '--modules', config], env());
+    expect(lenient.exitCode).toBe(0);
+    expect(lenient.stderr).toContain('mesos-matrix: warning: --modules: /libraries/0: both "file" and "name": Mesos opens the file and ignores the name');
+    const strict = await runCli(['check', '--mesos', '0.26.0', '--modules', config, '--strict', '--format', 'json'], env());
+    expect(strict.exitCode).toBe(1);
+    expect(JSON.parse(strict.stdout)).toMatchObject({
+      ok: false,
+      error: null,
+      problems: [
+        { stage: 'strict', message: "--modules: /libraries/0/fiel: unknown key, ignored (as Mesos's protobuf parser ignores it)", hint: 'not refused by Mesos: --strict refuses it' },
+        { stage: 'strict', message: '--modules: /libraries/0: both "file" and "name": Mesos opens the file and ignores the name' },
+      ],
+    });
+    const text = await runCli(['check', '--mesos', '0.26.0', '--modules', config, '--strict'], env());
+    expect(text.stdout).toContain("0.26.0  loads in Mesos, refused by --strict: --modules: /libraries/0/fiel: unknown key");
+  });
+
+  it('--modules-dir: an unlistable folder or an unparsable file is load(modulesDir)\'s error, in its turn (§7)', async () => {
+    const folder = scratchDir('modules-dir-bad');
+    writeFileSync(path.join(folder, 'a.json'), one({ file: file('1.11.0') }, 'org_apache_mesos_Missing'));
+    writeFileSync(path.join(folder, 'b.json'), '{"libraries": [],}');
+    const run = await runCli(['check', '--mesos', '1.11.0', '--modules-dir', folder, '--format', 'json'], env());
+    expect(run.exitCode).toBe(1);
+    const verdict = JSON.parse(run.stdout);
+    expect(verdict.error).toMatch(/^Error loading modules from '.*a\.json': Error loading module 'org_apache_mesos_Missing'/);
+    expect(verdict.problems[1]).toMatchObject({ stage: 'manifest-file', message: `Error parsing module manifest file '${path.join(folder, 'b.json')}': trailing comma before '}': JSON allows none, remove it`, hint: `${path.join(folder, 'b.json')}:1:18: not valid JSON: trailing comma before '}': JSON allows none, remove it` });
+    const absent = path.join(folder, 'absent');
+    const missing = await runCli(['check', '--mesos', '1.11.0', '--modules-dir', absent, '--format', 'json'], env());
+    expect(missing.exitCode).toBe(1);
+    expect(JSON.parse(missing.stdout).error).toBe(`Error loading module manifests from '${absent}' directory: No such file or directory`);
+  });
+
   // What Mesos's flag parser accepts but load() refuses, and what the flag parser refuses: verdicts (exit 1), per release.
   const missingFile = path.join(temporaryDir('absent'), 'modules.json');
   it.each<[string, () => string, string, () => string]>([

@@ -9,7 +9,8 @@ export function checkCommand(program: Command, io: CliIo, setExitCode: (code: nu
     .description('what a Mesos release would do with a --modules configuration and its real libraries: loads, or the exact error and every further problem')
     .option('--modules <value>', 'the configuration as Mesos takes it: inline JSON, file:///path or /path')
     .option('--modules-dir <dir>', 'a folder of configurations, as --modules_dir (Mesos 1.0.0 on)')
-    .option('--mesos <release>', 'one release (default: every release of --releases)');
+    .option('--mesos <release>', 'one release (default: every release of --releases)')
+    .option('--strict', "also refuse what Mesos accepts but this tool warns about: unknown keys, a library with both file and name");
   addReportOptions(addReleasesOption(command, 'all', 'the releases to check without --mesos'));
   addBuildOptions(addTableOptions(command)).action(async (raw: Record<string, unknown>, self: Command) => {
     const [{ checkModules }, { CHECK_RENDERERS }, { checkExitCode }] = await Promise.all([import('../../app/checkModules.js'), import('../../report/renderCheck.js'), import('../../core/checkRun.js')]);
@@ -19,6 +20,7 @@ export function checkCommand(program: Command, io: CliIo, setExitCode: (code: nu
       modulesDir: optional('modulesDir'),
       mesos: optional('mesos'),
       releases: String(raw['releases']),
+      strict: raw['strict'] === true,
       tableDir: projectFrom(raw).tableDir,
       ...buildFrom(raw, io),
     });
