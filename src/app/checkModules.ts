@@ -2,7 +2,7 @@ import { adviseLoadProblem, type Advice } from '../core/loadAdvice.js';
 import type { CheckRun, CheckVerdict } from '../core/checkRun.js';
 import { UsageError } from '../core/errors.js';
 import type { LibraryOutcome } from '../core/libraryOutcome.js';
-import { libraryString, MAIN_PROGRAM } from '../core/modulesConfig.js';
+import { libraryString, mainProgram, type MesosBinary } from '../core/modulesConfig.js';
 import { findRelease, selectReleases } from '../core/selectReleases.js';
 import { simulateLoad, type LoadProblem, type ProbedLibraries } from '../core/simulateLoad.js';
 import type { Release } from '../core/versionTable.js';
@@ -22,6 +22,8 @@ export interface CheckOptions {
   readonly timeoutMs: number;
   /** `--strict`: this tool's warnings (unknown keys, file and name both set) are problems too. */
   readonly strict?: boolean;
+  /** `--binary`: the program that reads `--modules` (default the agent); names the main program in dlerror(). */
+  readonly binary?: MesosBinary;
 }
 
 /** read the flags → open every library once (child processes) → each release's load() → advice. */
@@ -40,9 +42,10 @@ export async function checkModules(options: CheckOptions): Promise<CheckRun & { 
   const verdicts = hosts.map((host): CheckVerdict => {
     const flagError = flagProblem(host, options) ?? read.refused;
     if (flagError) return { mesos: host.release, ok: false, error: flagError.message, problems: [{ ...flagError, advice: adviseOn(flagError, host, null, table.releases) }], modules: [] };
-    const result = simulateLoad(host.host, read.manifests, probed);
+    const opened = asMainProgram(probed, mainProgram(host.release, options.binary ?? 'agent'));
+    const result = simulateLoad(host.host, read.manifests, opened);
     const problems = result.problems.map((problem) => {
-      const outcome = problem.library !== null && problem.module !== null ? probed.outcome(problem.library, problem.module) : null;
+      const outcome = problem.library !== null && problem.module !== null ? opened.outcome(problem.library, problem.module) : null;
       return { ...problem, advice: adviseOn(problem, host, outcome?.stage === 'manifest' ? outcome.manifest : null, table.releases) };
     });
     // Our stricter advice follows Mesos's own problems; Mesos's error stays what Mesos prints.
@@ -63,6 +66,11 @@ function flagProblem(host: Release, options: CheckOptions): LoadProblem | null {
   if (!host.host.loader.modulesDir) return { library: null, module: null, stage: 'flags', message: "Failed to load unknown flag 'modules_dir'" };
   if (options.modules !== undefined) return { library: null, module: null, stage: 'flags', message: 'Only one of --modules or --modules_dir should be specified' };
   return null;
+}
+
+/** `dlopen("")` is the running Mesos binary, which exports no module: glibc names it by argv[0]. */
+function asMainProgram(probed: ProbedLibraries, program: string): ProbedLibraries {
+  return { outcome: (library, module) => (library === '' ? { stage: 'symbol', dlerror: `${program}: undefined symbol: ${module}` } : probed.outcome(library, module)) };
 }
 
 /** Every (library string, module) the manifests name, opened once in child processes. */
@@ -88,7 +96,6 @@ async function probeAll(read: ReadConfigs, options: CheckOptions): Promise<Probe
   const byPair = new Map(items.map((item, index) => [JSON.stringify([item.library, item.symbol]), outcomes[index] as LibraryOutcome]));
   return {
     outcome(library, module) {
-      if (library === '') return { stage: 'symbol', dlerror: `${MAIN_PROGRAM}: undefined symbol: ${module}` };
       const outcome = byPair.get(JSON.stringify([library, module]));
       if (!outcome) throw new Error(`${library} / ${module} was never probed`);
       return outcome;

@@ -91,8 +91,14 @@ describe.each(RELEASES)('Mesos %s module tests', (release) => {
   it('EmptyLibraryFilename: expandName("") is lib.so', () =>
     refused(one({ file: 'lib.so' }), "Error opening library: 'lib.so': Could not load library 'lib.so': lib.so: cannot open shared object file: No such file or directory"));
 
+  // Behaviour changed (issue 11): the agent is mesos-slave before 1.0.0.
   it('an empty file makes Mesos look in its own binary, and is not opened here', () =>
-    refused(one({ file: '' }), `Error loading module '${NAME}': Error looking up symbol '${NAME}' in '' : mesos-agent: undefined symbol: ${NAME}`));
+    refused(one({ file: '' }), `Error loading module '${NAME}': Error looking up symbol '${NAME}' in '' : ${release.startsWith('0.') ? 'mesos-slave' : 'mesos-agent'}: undefined symbol: ${NAME}`));
+
+  it('--binary master: the main program is mesos-master', async () => {
+    const run = await runCli(['check', '--mesos', release, '--binary', 'master', '--modules', one({ file: '' }), '--format', 'json'], env());
+    expect(JSON.parse(run.stdout).error).toBe(`Error loading module '${NAME}': Error looking up symbol '${NAME}' in '' : mesos-master: undefined symbol: ${NAME}`);
+  });
 
   it('EmptyModuleName', () => refused(one({ file: lib() }, ''), `Error loading module '': Error looking up symbol '' in '${lib()}' : ${lib()}: undefined symbol: `));
 

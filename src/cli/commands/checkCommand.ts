@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { CliIo } from '../cliIo.js';
 import { addBuildOptions, addReleasesOption, addTableOptions, buildFrom, projectFrom } from '../options.js';
 import { addReportOptions, reportColor, reportTargetFrom, writeReport } from '../writeOutput.js';
@@ -10,6 +10,7 @@ export function checkCommand(program: Command, io: CliIo, setExitCode: (code: nu
     .option('--modules <value>', 'the configuration as Mesos takes it: inline JSON, file:///path or /path')
     .option('--modules-dir <dir>', 'a folder of configurations, as --modules_dir (Mesos 1.0.0 on)')
     .option('--mesos <release>', 'one release (default: every release of --releases)')
+    .addOption(new Option('--binary <program>', 'the program that reads --modules: names it in errors about an empty "file"').choices(['agent', 'master']).default('agent'))
     .option('--strict', "also refuse what Mesos accepts but this tool warns about: unknown keys, a library with both file and name");
   addReportOptions(addReleasesOption(command, 'all', 'the releases to check without --mesos'));
   addBuildOptions(addTableOptions(command)).action(async (raw: Record<string, unknown>, self: Command) => {
@@ -21,6 +22,7 @@ export function checkCommand(program: Command, io: CliIo, setExitCode: (code: nu
       mesos: optional('mesos'),
       releases: String(raw['releases']),
       strict: raw['strict'] === true,
+      binary: raw['binary'] === 'master' ? 'master' : 'agent',
       tableDir: projectFrom(raw).tableDir,
       ...buildFrom(raw, io),
     });
