@@ -1,8 +1,8 @@
-import { adviseLoadProblem } from '../core/loadAdvice.js';
+import { adviseLoadProblem, type Advice } from '../core/loadAdvice.js';
 import type { CheckRun, CheckVerdict } from '../core/checkRun.js';
 import { UsageError } from '../core/errors.js';
 import type { LibraryOutcome } from '../core/libraryOutcome.js';
-import { libraryString, MAIN_PROGRAM } from '../core/modulesConfig.js';
+import { libraryString, mainProgram, type MesosBinary } from '../core/modulesConfig.js';
 import { findRelease, selectReleases } from '../core/selectReleases.js';
 import { simulateLoad, type LoadProblem, type ProbedLibraries } from '../core/simulateLoad.js';
 import type { Release } from '../core/versionTable.js';
@@ -20,6 +20,10 @@ export interface CheckOptions {
   readonly cacheDir: string;
   readonly jobs: number;
   readonly timeoutMs: number;
+  /** `--strict`: this tool's warnings (unknown keys, file and name both set) are problems too. */
+  readonly strict?: boolean;
+  /** `--binary`: the program that reads `--modules` (default the agent); names the main program in dlerror(). */
+  readonly binary?: MesosBinary;
 }
 
 /** read the flags → open every library once (child processes) → each release's load() → advice. */
@@ -36,16 +40,24 @@ export async function checkModules(options: CheckOptions): Promise<CheckRun & { 
 
   const probed = await probeAll(read, options);
   const verdicts = hosts.map((host): CheckVerdict => {
-    const flagError = flagProblem(host, options);
-    if (flagError) return { mesos: host.release, ok: false, error: flagError.message, problems: [{ ...flagError, advice: adviseLoadProblem(flagError, host, null, table.releases) }], modules: [] };
-    const result = simulateLoad(host.host, read.manifests, probed);
+    const flagError = flagProblem(host, options) ?? read.refused;
+    if (flagError) return { mesos: host.release, ok: false, error: flagError.message, problems: [{ ...flagError, advice: adviseOn(flagError, host, null, table.releases) }], modules: [] };
+    const opened = asMainProgram(probed, mainProgram(host.release, options.binary ?? 'agent'));
+    const result = simulateLoad(host.host, read.manifests, opened);
     const problems = result.problems.map((problem) => {
-      const outcome = problem.library !== null && problem.module !== null ? probed.outcome(problem.library, problem.module) : null;
-      return { ...problem, advice: adviseLoadProblem(problem, host, outcome?.stage === 'manifest' ? outcome.manifest : null, table.releases) };
+      const outcome = problem.library !== null && problem.module !== null ? opened.outcome(problem.library, problem.module) : null;
+      return { ...problem, advice: adviseOn(problem, host, outcome?.stage === 'manifest' ? outcome.manifest : null, table.releases) };
     });
-    return { mesos: host.release, ok: result.ok, error: result.error, problems, modules: result.modules };
+    // Our stricter advice follows Mesos's own problems; Mesos's error stays what Mesos prints.
+    const strict = options.strict === true ? read.warnings.map((warning) => ({ library: null, module: null, stage: 'strict' as const, message: warning, advice: { advice: 'as-found' as const, text: 'not refused by Mesos: --strict refuses it' } })) : [];
+    return { mesos: host.release, ok: result.ok && strict.length === 0, error: result.error, problems: [...problems, ...strict], modules: result.modules };
   });
   return { verdicts, single: options.mesos !== undefined, warnings: read.warnings };
+}
+
+/** Advice worded where the problem was found wins over the stage's. */
+function adviseOn(problem: LoadProblem, ...rest: Parameters<typeof adviseLoadProblem> extends [LoadProblem, ...infer R] ? R : never): Advice {
+  return problem.hint === undefined ? adviseLoadProblem(problem, ...rest) : { advice: 'as-found', text: problem.hint };
 }
 
 /** The flag errors of loader-facts §7 (`1.0.0:src/slave/main.cpp`) and stout's unknown-flag error before 1.0.0. */
@@ -56,15 +68,21 @@ function flagProblem(host: Release, options: CheckOptions): LoadProblem | null {
   return null;
 }
 
+/** `dlopen("")` is the running Mesos binary, which exports no module: glibc names it by argv[0]. */
+function asMainProgram(probed: ProbedLibraries, program: string): ProbedLibraries {
+  return { outcome: (library, module) => (library === '' ? { stage: 'symbol', dlerror: `${program}: undefined symbol: ${module}` } : probed.outcome(library, module)) };
+}
+
 /** Every (library string, module) the manifests name, opened once in child processes. */
 async function probeAll(read: ReadConfigs, options: CheckOptions): Promise<ProbedLibraries> {
   const pairs = new Map<string, { library: string; symbol: string }>();
-  for (const { config } of read.manifests) {
-    for (const library of config.libraries) {
+  for (const manifest of read.manifests) {
+    if (!('config' in manifest)) continue;
+    for (const library of manifest.config.libraries) {
       const lib = libraryString(library);
       // dlopen("") is the main program — Mesos itself; this process must not stand in for it.
       if (lib === null || lib === '') continue;
-      for (const module of library.modules) pairs.set(JSON.stringify([lib, module.name]), { library: lib, symbol: module.name });
+      for (const module of library.modules) pairs.set(JSON.stringify([lib, module.name ?? '']), { library: lib, symbol: module.name ?? '' });
     }
   }
   const items = [...pairs.values()];
@@ -78,7 +96,6 @@ async function probeAll(read: ReadConfigs, options: CheckOptions): Promise<Probe
   const byPair = new Map(items.map((item, index) => [JSON.stringify([item.library, item.symbol]), outcomes[index] as LibraryOutcome]));
   return {
     outcome(library, module) {
-      if (library === '') return { stage: 'symbol', dlerror: `${MAIN_PROGRAM}: undefined symbol: ${module}` };
       const outcome = byPair.get(JSON.stringify([library, module]));
       if (!outcome) throw new Error(`${library} / ${module} was never probed`);
       return outcome;

@@ -13,7 +13,9 @@ export type Advice =
   | { readonly advice: 'fill-fields' | 'vetoed' | 'name-library' | 'crashed' | 'hung' | 'unknown-flag' | 'one-flag' | 'none' }
   | { readonly advice: 'library-not-found'; readonly searched: boolean }
   | { readonly advice: 'symbol-not-found'; readonly library: string; readonly emptyFile: boolean }
-  | { readonly advice: 'duplicate'; readonly policy: LoaderRules['duplicateModules'] };
+  | { readonly advice: 'duplicate'; readonly policy: LoaderRules['duplicateModules'] }
+  /** Advice already worded where the problem was found (our parser's line and column, our schema's rule). */
+  | { readonly advice: 'as-found'; readonly text: string };
 
 export function adviseLoadProblem(problem: LoadProblem, host: Release, manifest: Manifest | null, releases: readonly Release[]): Advice {
   const kind = manifest?.kind ?? '';
@@ -42,6 +44,8 @@ export function adviseLoadProblem(problem: LoadProblem, host: Release, manifest:
       return { advice: 'symbol-not-found', library: problem.library ?? '', emptyFile: problem.library === '' };
     case 'library-unnamed':
       return { advice: 'name-library' };
+    case 'module-unnamed':
+      return { advice: 'as-found', text: 'give the module a "name": the global variable the library exports' };
     case 'duplicate':
       return { advice: 'duplicate', policy: host.host.loader.duplicateModules };
     case 'crash':

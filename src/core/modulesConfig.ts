@@ -1,3 +1,5 @@
+import semver from 'semver';
+
 /** A `--modules` configuration (the `Modules` protobuf), after validation: absent fields are `null`. */
 export interface ModulesConfig {
   readonly libraries: readonly ModulesLibrary[];
@@ -10,7 +12,8 @@ export interface ModulesLibrary {
 }
 
 export interface ModulesModule {
-  readonly name: string;
+  /** `null` when absent: every field of `Library.Module` is `optional` in module.proto; `load()` refuses it. */
+  readonly name: string | null;
   readonly parameters: ReadonlyArray<{ readonly key: string; readonly value: string }>;
 }
 
@@ -25,12 +28,20 @@ export function libraryString(library: ModulesLibrary): string | null {
   return null;
 }
 
+/** Which Mesos program reads `--modules` (`check --binary`). */
+export type MesosBinary = 'agent' | 'master';
+
 /**
  * `dlopen("")` returns the main program: Mesos then looks the module up in its own binary, where
- * it is not. glibc names the main program by argv[0] in dlerror(); a master or agent is started
- * as one of these, and this tool prints the agent's.
+ * it is not. glibc names the main program by argv[0] in dlerror(). The agent's binary is
+ * `mesos-slave` before 1.0.0 and `mesos-agent` from 1.0.0 (the slave→agent rename of 1.0.0; the
+ * name is not in loader-facts, which gives only `src/slave/main.cpp`); the master is always
+ * `mesos-master`.
  */
-export const MAIN_PROGRAM = 'mesos-agent';
+export function mainProgram(release: string, binary: MesosBinary): string {
+  if (binary === 'master') return 'mesos-master';
+  return semver.lt(release, '1.0.0') ? 'mesos-slave' : 'mesos-agent';
+}
 
 const KNOWN: Readonly<Record<string, readonly string[]>> = {
   '': ['libraries'],
@@ -63,13 +74,13 @@ export function unknownKeys(value: unknown): string[] {
 
 /** The typed configuration from a document that passed `schemas/modules-config.schema.json`. */
 export function configFromJson(value: unknown): ModulesConfig {
-  type Json = { libraries?: Array<{ file?: string; name?: string; modules?: Array<{ name: string; parameters?: Array<{ key: string; value: string }> }> }> };
+  type Json = { libraries?: Array<{ file?: string; name?: string; modules?: Array<{ name?: string; parameters?: Array<{ key: string; value: string }> }> }> };
   const json = value as Json;
   return {
     libraries: (json.libraries ?? []).map((library) => ({
       file: library.file ?? null,
       name: library.name ?? null,
-      modules: (library.modules ?? []).map((module) => ({ name: module.name, parameters: (module.parameters ?? []).map(({ key, value: parameterValue }) => ({ key, value: parameterValue })) })),
+      modules: (library.modules ?? []).map((module) => ({ name: module.name ?? null, parameters: (module.parameters ?? []).map(({ key, value: parameterValue }) => ({ key, value: parameterValue })) })),
     })),
   };
 }

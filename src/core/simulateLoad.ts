@@ -5,8 +5,12 @@ import type { Manifest } from './manifest.js';
 import { libraryString, type ModulesConfig, type ModulesModule } from './modulesConfig.js';
 import type { Stage } from './stage.js';
 
-/** Stages of `load()` beyond the library and verify stages; `flags` is the command line itself. */
-export type LoadStage = Stage | 'library-unnamed' | 'duplicate' | 'flags';
+/**
+ * Stages of `load()` beyond the library and verify stages; `flags` is the command line itself
+ * (the flag parser refuses the value), `manifest-file` a file of `--modules_dir` that cannot be
+ * listed, read or parsed, `strict` this tool's stricter advice (`--strict` only).
+ */
+export type LoadStage = Stage | 'library-unnamed' | 'module-unnamed' | 'duplicate' | 'flags' | 'manifest-file' | 'strict';
 
 /** One problem `load()` meets, in the manifest's order. */
 export interface LoadProblem {
@@ -16,10 +20,12 @@ export interface LoadProblem {
   readonly stage: LoadStage;
   /** Mesos's text, as it follows "Error loading modules: ". */
   readonly message: string;
+  /** Advice worded where the problem was found (our parser's line and column), instead of the stage's. */
+  readonly hint?: string;
 }
 
 export interface ModuleOutcome {
-  readonly name: string;
+  readonly name: string | null;
   readonly library: string | null;
   /** From the manifest, when the module was found. */
   readonly kind: string | null;
@@ -48,11 +54,11 @@ interface Registered {
   readonly manifest: Manifest;
 }
 
-/** One manifest to load: `--modules`, or one file of `--modules_dir` (`source` is its path). */
-export interface SourcedConfig {
-  readonly source: string | null;
-  readonly config: ModulesConfig;
-}
+/**
+ * One manifest to load: `--modules`, or one file of `--modules_dir` (`source` is its path); a
+ * file `load(modulesDir)` cannot read or parse is its `refused` problem, met in its turn.
+ */
+export type SourcedConfig = { readonly source: string | null; readonly config: ModulesConfig } | { readonly source: string; readonly refused: LoadProblem };
 
 /**
  * `ModuleManager::load` of one release, manifest by manifest and in each manifest's order, with
@@ -64,7 +70,12 @@ export function simulateLoad(host: Host, manifests: readonly SourcedConfig[], pr
   const registry = new Map<string, Registered>();
   const problems: LoadProblem[] = [];
   const modules: ModuleOutcome[] = [];
-  for (const { source, config } of manifests) {
+  for (const manifest of manifests) {
+    if ('refused' in manifest) {
+      problems.push(manifest.refused);
+      continue;
+    }
+    const { source, config } = manifest;
     const before = problems.length;
     loadManifest(host, config, probed, registry, problems, modules);
     // `load(modulesDir)` wraps each file's error (1.0.0 on, loader-facts §7).
@@ -84,28 +95,36 @@ function loadManifest(host: Host, config: ModulesConfig, probed: ProbedLibraries
       continue;
     }
     for (const module of library.modules) {
-      const outcome = probed.outcome(lib, module.name);
+      // A nameless module is probed as '': the library is opened before its modules are read.
+      const outcome = probed.outcome(lib, module.name ?? '');
       const found = outcome.stage === 'manifest' ? outcome.manifest : null;
       const record = (loadable: boolean) => modules.push({ name: module.name, library: lib, kind: found?.kind ?? null, builtFor: found?.mesosVersion ?? null, loadable });
       // An unopenable library fails before its modules: Mesos reports it once.
       if (outcome.stage === 'open' || ((outcome.stage === 'crash' || outcome.stage === 'timeout' || outcome.stage === 'protocol') && outcome.during === 'open')) {
-        if (!problems.some((problem) => problem.library === lib && problem.module === null)) {
-          const verdict = libraryVerdict(host, lib, module.name, outcome);
+        if (!problems.some((problem) => problem.library === lib && problem.module === null && problem.stage !== 'module-unnamed')) {
+          const verdict = libraryVerdict(host, lib, module.name ?? '', outcome);
           problems.push({ library: lib, module: null, stage: verdict.stage, message: verdict.message });
         }
         record(false);
         continue;
       }
-      const previous = registry.get(module.name);
-      if (previous && duplicates === 'reject-before-lookup') {
-        // <= 0.27.x: any repeated name fails, before the symbol is even looked up.
-        problems.push({ library: lib, module: module.name, stage: 'duplicate', message: `Error loading duplicate module '${module.name}'` });
+      if (module.name === null) {
+        // `!has_name()`, the same text in every release (loader-facts §6 step 3a, §7).
+        problems.push({ library: lib, module: null, stage: 'module-unnamed', message: `Error: module name not provided with library '${lib}'` });
         record(false);
         continue;
       }
-      const verdict = libraryVerdict(host, lib, module.name, outcome);
+      const name = module.name;
+      const previous = registry.get(name);
+      if (previous && duplicates === 'reject-before-lookup') {
+        // <= 0.27.x: any repeated name fails, before the symbol is even looked up.
+        problems.push({ library: lib, module: name, stage: 'duplicate', message: `Error loading duplicate module '${name}'` });
+        record(false);
+        continue;
+      }
+      const verdict = libraryVerdict(host, lib, name, outcome);
       if (!verdict.loadable) {
-        problems.push({ library: lib, module: module.name, stage: verdict.stage, message: verdict.message });
+        problems.push({ library: lib, module: name, stage: verdict.stage, message: verdict.message });
         record(false);
         continue;
       }
@@ -113,14 +132,14 @@ function loadManifest(host: Host, config: ModulesConfig, probed: ProbedLibraries
         const reason = identicalModuleProblem(previous, lib, module.parameters, found);
         if (reason !== null) {
           const intro = duplicates === 'accept-identical-misspelled' ? 'this is  potenatially due to duplicate module names' : 'this is potentially due to duplicate module names';
-          problems.push({ library: lib, module: module.name, stage: 'duplicate', message: `Error loading module '${module.name}'; ${intro}; ${reason}` });
+          problems.push({ library: lib, module: name, stage: 'duplicate', message: `Error loading module '${name}'; ${intro}; ${reason}` });
           record(false);
           continue;
         }
         record(true); // an identical re-declaration is skipped
         continue;
       }
-      if (found) registry.set(module.name, { library: lib, parameters: module.parameters, manifest: found });
+      if (found) registry.set(name, { library: lib, parameters: module.parameters, manifest: found });
       record(true);
     }
   }

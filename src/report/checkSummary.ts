@@ -2,7 +2,8 @@ import type { CheckRun, CheckVerdict } from '../core/checkRun.js';
 
 /** What Mesos prints when it refuses: `Error loading modules: …`, or the flag error as it stands. */
 export function mesosPrints(verdict: CheckVerdict): string {
-  if (verdict.error === null) return '';
+  // Only --strict refuses what Mesos loads.
+  if (verdict.error === null) return verdict.problems.length === 0 ? '' : `loads in Mesos, refused by --strict: ${verdict.problems[0]?.message}`;
   return verdict.problems[0]?.stage === 'flags' ? verdict.error : `Error loading modules: ${verdict.error}`;
 }
 

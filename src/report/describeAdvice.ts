@@ -41,6 +41,8 @@ export function describeAdvice(advice: Advice): string {
       return '--modules_dir exists from 1.0.0 on: use --modules for this release';
     case 'one-flag':
       return 'give either --modules or --modules_dir';
+    case 'as-found':
+      return advice.text;
     case 'none':
       return '';
   }

@@ -91,8 +91,14 @@ describe.each(RELEASES)('Mesos %s module tests', (release) => {
   it('EmptyLibraryFilename: expandName("") is lib.so', () =>
     refused(one({ file: 'lib.so' }), "Error opening library: 'lib.so': Could not load library 'lib.so': lib.so: cannot open shared object file: No such file or directory"));
 
+  // Behaviour changed (issue 11): the agent is mesos-slave before 1.0.0.
   it('an empty file makes Mesos look in its own binary, and is not opened here', () =>
-    refused(one({ file: '' }), `Error loading module '${NAME}': Error looking up symbol '${NAME}' in '' : mesos-agent: undefined symbol: ${NAME}`));
+    refused(one({ file: '' }), `Error loading module '${NAME}': Error looking up symbol '${NAME}' in '' : ${release.startsWith('0.') ? 'mesos-slave' : 'mesos-agent'}: undefined symbol: ${NAME}`));
+
+  it('--binary master: the main program is mesos-master', async () => {
+    const run = await runCli(['check', '--mesos', release, '--binary', 'master', '--modules', one({ file: '' }), '--format', 'json'], env());
+    expect(JSON.parse(run.stdout).error).toBe(`Error loading module '${NAME}': Error looking up symbol '${NAME}' in '' : mesos-master: undefined symbol: ${NAME}`);
+  });
 
   it('EmptyModuleName', () => refused(one({ file: lib() }, ''), `Error loading module '': Error looking up symbol '' in '${lib()}' : ${lib()}: undefined symbol: `));
 
@@ -181,20 +187,28 @@ describe('mesos-matrix check beyond one release', () => {
     writeFileSync(config, one({ file: file('0.26.0') }));
     expect((await runCli(['check', '--mesos', '0.26.0', '--modules', `file://${config}`], env())).exitCode).toBe(0);
     expect((await runCli(['check', '--mesos', '0.26.0', '--modules', config], env())).exitCode).toBe(0);
-    const relative = await runCli(['check', '--mesos', '0.26.0', '--modules', 'modules.json'], env());
-    expect(relative.exitCode).toBe(2);
-    expect(relative.stderr).toContain('--modules:1:1: not valid JSON: unexpected character; to read a file give file:///absolute/path or /absolute/path (Mesos reads no relative path)');
+    // Behaviour changed (issue 11): a verdict at the flag stage, exit 1, not our configuration error.
+    const relative = await runCli(['check', '--mesos', '0.26.0', '--modules', 'modules.json', '--format', 'json'], env());
+    expect(relative.exitCode).toBe(1);
+    expect(JSON.parse(relative.stdout).problems[0]).toMatchObject({
+      stage: 'flags',
+      message: "Failed to load flag 'modules': Failed to load value 'modules.json': unexpected character",
+      hint: '--modules:1:1: not valid JSON: unexpected character; to read a file give file:///absolute/path or /absolute/path (Mesos reads no relative path)',
+    });
   });
 
   it('rejects the documentation\'s own examples with line and column, and loads them corrected where the libraries allow', async () => {
     // 0.23.1:docs/modules.md, example 1 (a trailing comma) and example 2 (a missing comma, a trailing comma).
     const first = '{\n  "libraries": [\n    {\n      "file": "/path/to/libfoo.so",\n      "modules": [\n        {\n          "name": "org_apache_mesos_bar",\n        },\n        {\n          "name": "org_apache_mesos_baz"\n        }\n      ]\n    }\n  ]\n}\n';
-    const bad = await runCli(['check', '--modules', first], env());
-    expect(bad.exitCode).toBe(2);
-    expect(bad.stderr).toContain("--modules:8:9: not valid JSON: trailing comma before '}': JSON allows none, remove it");
+    // Behaviour changed (issue 11): Mesos's flag-stage line is the verdict (exit 1), our line and column the hint.
+    const bad = await runCli(['check', '--mesos', '1.11.0', '--modules', first], env());
+    expect(bad.exitCode).toBe(1);
+    expect(bad.stdout).toContain(`1.11.0  Failed to load flag 'modules': Failed to load value '${first}': trailing comma before '}': JSON allows none, remove it`);
+    expect(bad.stdout).toContain("hint: --modules:8:9: not valid JSON: trailing comma before '}': JSON allows none, remove it");
     const second = '{\n  "libraries": [\n    {\n      "name": "foo",\n      "modules": [\n        {\n          "name": "org_apache_mesos_bar"\n          "parameters": [\n';
     const missing = await runCli(['check', '--modules', second], env());
-    expect(missing.stderr).toContain("--modules:8:11: not valid JSON: expected ',' between two entries (a comma is missing)");
+    expect(missing.exitCode).toBe(1);
+    expect(missing.stdout).toContain("hint: --modules:8:11: not valid JSON: expected ',' between two entries (a comma is missing)");
 
     // Corrected, with the libraries of this test: foo is the example module.
     const corrected = modules([{ file: file('1.11.0'), modules: [{ name: NAME, parameters: [{ key: 'X', value: 'Y' }] }, { name: NAME }] }]);
@@ -205,15 +219,76 @@ describe('mesos-matrix check beyond one release', () => {
     expect(current.error).toBe(`Error loading module '${NAME}'; this is potentially due to duplicate module names; A module with same name but different parameters already exists`);
   });
 
-  it('names the schema problems with line and column, and ignores unknown keys with a warning', async () => {
-    const run = await runCli(['check', '--modules', JSON.stringify({ libraries: [{ fiel: 'x', modules: [{ parameters: [{ key: 'k' }] }] }] })], env());
-    expect(run.exitCode).toBe(2);
-    expect(run.stderr).toContain('--modules:1:15: /libraries/0: expected a property "file" or "name"');
-    expect(run.stderr).toContain('--modules:1:38: /libraries/0/modules/0: expected a property "name"');
-    expect(run.stderr).toContain('--modules:1:53: /libraries/0/modules/0/parameters/0: expected a property "value"');
+  it('names the protobuf\'s required fields with line and column, and ignores unknown keys with a warning', async () => {
+    // Behaviour changed (issue 11): Parameter.key and .value are `required` (mesos.proto): the flag parser's verdict, exit 1.
+    const config = JSON.stringify({ libraries: [{ file: 'x', modules: [{ name: 'm', parameters: [{ key: 'k' }] }] }] });
+    const run = await runCli(['check', '--mesos', '1.11.0', '--modules', config, '--format', 'json'], env());
+    expect(run.exitCode).toBe(1);
+    expect(JSON.parse(run.stdout).problems).toEqual([
+      {
+        library: null,
+        module: null,
+        stage: 'flags',
+        message: `Failed to load flag 'modules': Failed to load value '${config}': /libraries/0/modules/0/parameters/0: expected a property "value"`,
+        hint: '--modules:1:64: /libraries/0/modules/0/parameters/0: expected a property "value"',
+      },
+    ]);
     const warned = await runCli(['check', '--mesos', '0.26.0', '--modules', JSON.stringify({ libraries: [{ file: file('0.26.0'), fiel: 'x', modules: [{ name: NAME }] }] })], env());
     expect(warned.exitCode).toBe(0);
     expect(warned.stderr).toContain("mesos-matrix: warning: --modules: /libraries/0/fiel: unknown key, ignored (as Mesos's protobuf parser ignores it)");
+  });
+
+  it('--strict refuses what Mesos loads but this tool warns about, after Mesos\'s own problems', async () => {
+    const config = JSON.stringify({ libraries: [{ file: file('0.26.0'), name: 'examplemodule', fiel: 'x', modules: [{ name: NAME }] }] });
+    const lenient = await runCli(['check', '--mesos', '0.26.0', '--modules', config], env());
+    expect(lenient.exitCode).toBe(0);
+    expect(lenient.stderr).toContain('mesos-matrix: warning: --modules: /libraries/0: both "file" and "name": Mesos opens the file and ignores the name');
+    const strict = await runCli(['check', '--mesos', '0.26.0', '--modules', config, '--strict', '--format', 'json'], env());
+    expect(strict.exitCode).toBe(1);
+    expect(JSON.parse(strict.stdout)).toMatchObject({
+      ok: false,
+      error: null,
+      problems: [
+        { stage: 'strict', message: "--modules: /libraries/0/fiel: unknown key, ignored (as Mesos's protobuf parser ignores it)", hint: 'not refused by Mesos: --strict refuses it' },
+        { stage: 'strict', message: '--modules: /libraries/0: both "file" and "name": Mesos opens the file and ignores the name' },
+      ],
+    });
+    const text = await runCli(['check', '--mesos', '0.26.0', '--modules', config, '--strict'], env());
+    expect(text.stdout).toContain("0.26.0  loads in Mesos, refused by --strict: --modules: /libraries/0/fiel: unknown key");
+  });
+
+  it('--modules-dir: an unlistable folder or an unparsable file is load(modulesDir)\'s error, in its turn (§7)', async () => {
+    const folder = scratchDir('modules-dir-bad');
+    writeFileSync(path.join(folder, 'a.json'), one({ file: file('1.11.0') }, 'org_apache_mesos_Missing'));
+    writeFileSync(path.join(folder, 'b.json'), '{"libraries": [],}');
+    const run = await runCli(['check', '--mesos', '1.11.0', '--modules-dir', folder, '--format', 'json'], env());
+    expect(run.exitCode).toBe(1);
+    const verdict = JSON.parse(run.stdout);
+    expect(verdict.error).toMatch(/^Error loading modules from '.*a\.json': Error loading module 'org_apache_mesos_Missing'/);
+    expect(verdict.problems[1]).toMatchObject({ stage: 'manifest-file', message: `Error parsing module manifest file '${path.join(folder, 'b.json')}': trailing comma before '}': JSON allows none, remove it`, hint: `${path.join(folder, 'b.json')}:1:18: not valid JSON: trailing comma before '}': JSON allows none, remove it` });
+    const absent = path.join(folder, 'absent');
+    const missing = await runCli(['check', '--mesos', '1.11.0', '--modules-dir', absent, '--format', 'json'], env());
+    expect(missing.exitCode).toBe(1);
+    expect(JSON.parse(missing.stdout).error).toBe(`Error loading module manifests from '${absent}' directory: No such file or directory`);
+  });
+
+  // What Mesos's flag parser accepts but load() refuses, and what the flag parser refuses: verdicts (exit 1), per release.
+  const missingFile = path.join(temporaryDir('absent'), 'modules.json');
+  it.each<[string, () => string, string, () => string]>([
+    // loader-facts §6 step 1 (0.23.1) and §7 (1.11.0, same steps): every field of Library is optional in module.proto.
+    ['a library with neither file nor name (§6 step 1)', () => JSON.stringify({ libraries: [{ modules: [{ name: NAME }] }] }), 'library-unnamed', () => 'Error loading modules: Library name or path not provided'],
+    // §6 step 3a, §7: Library.Module.name is optional too.
+    ['a module without name (§6 step 3a)', () => JSON.stringify({ libraries: [{ file: file('1.11.0'), modules: [{}] }] }), 'module-unnamed', () => `Error loading modules: Error: module name not provided with library '${file('1.11.0')}'`],
+    // stout json.hpp JSON::parse<JSON::Object>: a top level that is no object.
+    ['a top level that is no object (stout json.hpp)', () => '[]', 'flags', () => "Failed to load flag 'modules': Failed to load value '[]': Unexpected JSON type parsed"],
+    // stout flags fetch of file://: the read error (its inner wording ours, not in loader-facts).
+    ['a file:// path that does not exist', () => `file://${missingFile}`, 'flags', () => `Failed to load flag 'modules': Failed to load value 'file://${missingFile}': Error reading file '${missingFile}': No such file or directory`],
+  ])('%s is a verdict in Mesos\'s words on every release', async (_name, config, stage, text) => {
+    const run = await runCli(['check', '--releases', '0.26.0,1.11.0', '--modules', config()], env());
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout.split('\n').filter((line) => /^\d/.test(line))).toEqual([`0.26.0  ${text()}`, `1.11.0  ${text()}`]);
+    const json = await runCli(['check', '--mesos', '1.11.0', '--modules', config(), '--format', 'json'], env());
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, problems: [{ stage }] });
   });
 
   it('ModulesDirTest: --modules-dir from 1.0.0, not before, and not with --modules', async () => {

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { CliIo } from '../cliIo.js';
 import { addBuildOptions, addReleasesOption, addTableOptions, buildFrom, projectFrom } from '../options.js';
 import { addReportOptions, reportColor, reportTargetFrom, writeReport } from '../writeOutput.js';
@@ -9,7 +9,9 @@ export function checkCommand(program: Command, io: CliIo, setExitCode: (code: nu
     .description('what a Mesos release would do with a --modules configuration and its real libraries: loads, or the exact error and every further problem')
     .option('--modules <value>', 'the configuration as Mesos takes it: inline JSON, file:///path or /path')
     .option('--modules-dir <dir>', 'a folder of configurations, as --modules_dir (Mesos 1.0.0 on)')
-    .option('--mesos <release>', 'one release (default: every release of --releases)');
+    .option('--mesos <release>', 'one release (default: every release of --releases)')
+    .addOption(new Option('--binary <program>', 'the program that reads --modules: names it in errors about an empty "file"').choices(['agent', 'master']).default('agent'))
+    .option('--strict', "also refuse what Mesos accepts but this tool warns about: unknown keys, a library with both file and name");
   addReportOptions(addReleasesOption(command, 'all', 'the releases to check without --mesos'));
   addBuildOptions(addTableOptions(command)).action(async (raw: Record<string, unknown>, self: Command) => {
     const [{ checkModules }, { CHECK_RENDERERS }, { checkExitCode }] = await Promise.all([import('../../app/checkModules.js'), import('../../report/renderCheck.js'), import('../../core/checkRun.js')]);
@@ -19,6 +21,8 @@ export function checkCommand(program: Command, io: CliIo, setExitCode: (code: nu
       modulesDir: optional('modulesDir'),
       mesos: optional('mesos'),
       releases: String(raw['releases']),
+      strict: raw['strict'] === true,
+      binary: raw['binary'] === 'master' ? 'master' : 'agent',
       tableDir: projectFrom(raw).tableDir,
       ...buildFrom(raw, io),
     });
