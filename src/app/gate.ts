@@ -4,6 +4,7 @@ import { UsageError } from '../core/errors.js';
 import { gateFinding, type GateFinding } from '../core/gateFinding.js';
 import type { GateResult } from '../core/gateResult.js';
 import { gateTable } from '../core/gateTable.js';
+import type { VersionTable } from '../core/versionTable.js';
 import { gitIn, repositoryPrefix, resolveBase } from './gitRepository.js';
 import { readTable } from './readTable.js';
 import { readTableAt } from './readTableAt.js';
@@ -36,7 +37,7 @@ export async function gate(options: GateOptions): Promise<GateResult> {
   const prefix = await repositoryPrefix(git, options.root);
   const base = await resolveBase(git, options.base);
   const [head, before] = await Promise.all([readTable(path.join(root, TABLE), options.cacheDir), readTableAt(git, base, `${prefix}${TABLE}/`, TABLE, options.cacheDir)]);
-  const shims = await checkShims(root, options.cacheDir);
+  const shims = await checkShims(root, head, options.cacheDir);
   const findings = [...gateTable(before, head, `${TABLE}/expected/matrix.json`), ...shims.findings];
   const entries = head.releases.reduce((sum, release) => sum + release.host.kinds.size, 0);
   const expectedCells = head.releases.length * entries;
@@ -44,11 +45,11 @@ export async function gate(options: GateOptions): Promise<GateResult> {
 }
 
 /** `generate --check` on the committed shims, in process; a repository without `src/shims` has none to check. */
-async function checkShims(root: string, cacheDir: string): Promise<{ findings: GateFinding[]; files: number | null }> {
+async function checkShims(root: string, table: VersionTable, cacheDir: string): Promise<{ findings: GateFinding[]; files: number | null }> {
   if (!(await stat(path.join(root, SHIMS)).catch(() => null))?.isDirectory()) return { findings: [], files: null };
   const paths = projectPaths(root, undefined, root);
   // Every release of the table, as `generate` writes by default: a release added without regenerating is missing.
-  const [target] = await generateShims({ releases: 'all', kinds: undefined, langs: ['ts'], out: SHIMS, cppOut: 'include/mesos-matrix', check: true, prune: false, cwd: root, tableDir: paths.tableDir, cacheDir, templatesDir: paths.templatesDir });
+  const [target] = await generateShims({ releases: 'all', kinds: undefined, langs: ['ts'], out: SHIMS, cppOut: 'include/mesos-matrix', check: true, prune: false, cwd: root, tableDir: paths.tableDir, cacheDir, templatesDir: paths.templatesDir }, table);
   if (target === undefined || target.outcome.mode !== 'check') return { findings: [], files: null };
   return {
     files: target.files,

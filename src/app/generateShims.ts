@@ -44,11 +44,12 @@ const TARGETS = {
  * against disk. Each output folder keeps a manifest of what was generated there: only those
  * files are ever rewritten or (with `prune`) removed, and the releases and kinds it lists are
  * regenerated alongside the ones asked for, so a narrower `--releases` keeps the others.
+ * A caller that has already read the table at `options.tableDir` (the gate) passes it as `read`.
  */
-export async function generateShims(options: GenerateOptions): Promise<GenerateTarget[]> {
+export async function generateShims(options: GenerateOptions, read?: VersionTable): Promise<GenerateTarget[]> {
   const folders = await Promise.all(options.langs.map(async (lang) => [lang, await resolveOutputFolder(TARGETS[lang].flag, TARGETS[lang].folder(options), options.cwd, TARGETS[lang].suggestion)] as const));
   refuseNested(folders.map(([, folder]) => folder));
-  const table = await readTable(options.tableDir, options.cacheDir);
+  const table = read ?? (await readTable(options.tableDir, options.cacheDir));
   const releases = selectReleases(table, options.releases);
   const kinds = selectKinds(releases, options.kinds);
   const requested = new Map(releases.map((release) => [release.release, kinds]));

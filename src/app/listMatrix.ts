@@ -1,16 +1,10 @@
-import { planMatrix, type MatrixPlan } from '../core/planMatrix.js';
-import { selectMatrix, type SelectionOptions } from '../core/selectMatrix.js';
-import { readTable } from './readTable.js';
+import type { MatrixPlan } from '../core/planMatrix.js';
+import { planRun, type PlanRunOptions } from './planRun.js';
 
-/** What `listMatrix` reads: a selection and where the table and cache are. */
-export interface ListOptions extends SelectionOptions {
-  /** The version table folder (`versions/`). */
-  readonly tableDir: string;
-  /** Where derived files (compiled schema validators) are kept. */
-  readonly cacheDir: string;
-}
+/** What `listMatrix` reads: a selection and where the table and cache are (the plan stage's options). */
+export type ListOptions = PlanRunOptions;
 
-/** The releases, kinds, cells and scenario rows a selection yields, without building anything. */
+/** The releases, kinds, cells and scenario rows a selection yields, without building anything: the plan stage alone. */
 export async function listMatrix(options: ListOptions): Promise<MatrixPlan> {
-  return planMatrix(selectMatrix(await readTable(options.tableDir, options.cacheDir), options));
+  return (await planRun(options)).plan;
 }

@@ -4,7 +4,6 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import type { SelectionOptions } from '../core/selectMatrix.js';
 import type { CliIo } from './cliIo.js';
-import { useColor } from './color.js';
 import { defaultCacheDir, projectPaths, type ProjectPaths } from '../app/paths.js';
 
 type Raw = Record<string, unknown>;
@@ -86,12 +85,6 @@ export function formatOption<T extends readonly string[]>(formats: T, fallback: 
       if (!formats.includes(format)) throw new InvalidArgumentError(`Allowed choices are ${formats.join(', ')}.`);
       return format;
     });
-}
-
-/** Colour for this command's output: the program's `--color`/`--no-color`, the environment, the terminal. */
-export function colorFrom(command: Command, io: CliIo): boolean {
-  const flag = command.optsWithGlobals()['color'];
-  return useColor(typeof flag === 'boolean' ? flag : undefined, io.env, io.isTTY);
 }
 
 function optionalString(value: unknown): string | undefined {
