@@ -91,8 +91,13 @@ describe('the prober against mutated copies of a real fixture', () => {
     const outcomeOf = new Map(libraries.map((library, i) => [library, outcomes[i] as LibraryOutcome]));
     for (const mutant of mutants) {
       const outcome = outcomeOf.get(mutant.library);
-      // glibc names the file it refused; a damaged manifest string is read as it now is, never as it was.
+      // glibc names the file it refused, a crash is blamed on the library that was being opened or
+      // read, and a damaged manifest string is read as it now is, never as it was.
       if (outcome?.stage === 'open') expect(outcome.dlerror.startsWith(`${mutant.library}: `), outcome.dlerror).toBe(true);
+      if (outcome?.stage === 'crash' || outcome?.stage === 'timeout') {
+        const blamed = outcome.during === 'open' ? [`dlopen('${mutant.library}')`] : [`reading the manifest '${NAME}'`, `compatible() of '${NAME}'`];
+        expect(blamed.some((step) => outcome.message.startsWith(step)), outcome.message).toBe(true);
+      }
       if (mutant.mutation === 'manifest-data' && outcome?.stage === 'manifest') expect(outcome.manifest, mutant.detail).not.toEqual(WANT);
     }
     expect(rejections).toEqual([]);
