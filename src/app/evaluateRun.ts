@@ -1,7 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, UsageError } from '../core/errors.js';
-import { evaluateMatrix, type MatrixResult } from '../core/evaluateMatrix.js';
+import { evaluateMatrix, type MatrixCell, type MatrixResult } from '../core/evaluateMatrix.js';
+import { groupBy } from '../core/groupBy.js';
 import { formatExpectedMatrix, unrecordableCells, updateExpected } from '../core/expectedMatrix.js';
 import type { FixtureRecord, MatrixRun } from '../core/matrixRun.js';
 import type { PlannedRun } from './planRun.js';
@@ -53,8 +54,13 @@ const SHOWN = 10;
 function refuseUnrecordable(result: MatrixResult, expectedFile: string): void {
   const refused = unrecordableCells(result);
   if (refused.length === 0) return;
-  const lines = refused.slice(0, SHOWN).map((cell) => `  ${cell.id}: ${cell.observed.stage}: ${cell.observed.message}`);
-  if (refused.length > SHOWN) lines.push(`  … and ${refused.length - SHOWN} more`);
+  // One line per fixture and what happened to it: a build that failed fails on every host alike.
+  const groups = [...groupBy(refused, (cell) => JSON.stringify([cell.fixture, cell.observed.stage, cell.observed.message])).values()];
+  const lines = groups.slice(0, SHOWN).map((cells) => {
+    const [{ fixture, observed }] = cells as [MatrixCell, ...MatrixCell[]];
+    return `  ${fixture}@${cells.map((cell) => cell.host).join(',')}: ${observed.stage}: ${observed.message}`;
+  });
+  if (groups.length > SHOWN) lines.push(`  … and ${groups.length - SHOWN} more fixtures`);
   throw new UsageError(
     `--update refuses to record ${refused.length === 1 ? '1 cell' : `${refused.length} cells`} whose fixture did not build or whose probe failed; ${expectedFile} records only what Mesos releases decide, and was not changed:\n${lines.join('\n')}`,
     'fix what failed (the compiler, the templates, or what crashed the probe), check that the run shows no compile, crash, timeout or protocol cells, then run --update again',

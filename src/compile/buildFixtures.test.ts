@@ -60,7 +60,7 @@ describe('buildFixtures and its cache', () => {
 });
 
 describe('buildFixtures when the toolchain or a run fails', () => {
-  const leftovers = (cache: string) => readdirSync(cache, { recursive: true }).map(String).filter((name) => /\.tmp$|\.lock$/.test(name));
+  const leftovers = (cache: string) => readdirSync(cache, { recursive: true }).map(String).filter((name) => /\.tmp(\.cpp)?$|\.lock$/.test(name));
   const build = (cache: string, command: string[], specs = [variant('a', {}), variant('b', { builtFor: '0.24.1' })]) =>
     fixtureRequests(specs).then((requests) => buildFixtures(requests, { compiler: { command, identity: command.join(' ') }, cacheDir: cache, jobs: 2 }));
 
@@ -77,7 +77,7 @@ describe('buildFixtures when the toolchain or a run fails', () => {
     rmSync(path.join(path.dirname(library), 'stamp.json'));
     const dead = spawnSync('true').pid ?? 0;
     const old = new Date(Date.now() - 5 * 60_000);
-    for (const name of [`${path.basename(library)}.${dead}.0a1b2c3d.tmp`, `fixture.cpp.${dead}.0a1b2c3d.tmp`, 'build.lock']) {
+    for (const name of [`${path.basename(library)}.${dead}.0a1b2c3d.tmp`, `fixture.cpp.${dead}.0a1b2c3d.tmp.cpp`, 'build.lock']) {
       writeFileSync(path.join(path.dirname(library), name), `${dead}\n`);
       utimesSync(path.join(path.dirname(library), name), old, old);
     }

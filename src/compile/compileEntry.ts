@@ -30,7 +30,7 @@ export type DiagnoseFailure = (entry: CacheEntry) => Promise<void>;
  */
 export async function compileEntry(unit: CompileUnit, compiler: Compiler, diagnose: DiagnoseFailure): Promise<() => Promise<EntryResult>> {
   const { entry } = unit;
-  const source = temporaryPath(entry.source);
+  const source = temporaryPath(entry.source, '.cpp');
   const output = temporaryPath(entry.library);
   const cleanUp = () => Promise.all([rm(source, { force: true }), rm(output, { force: true })]);
   try {

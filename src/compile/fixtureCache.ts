@@ -38,12 +38,14 @@ export function digest(bytes: Buffer): string {
 }
 
 /**
- * A private name beside `file`: `<file>.<pid>.<random>.tmp`. Everything the cache holds is
- * written under such a name and renamed into place, so a killed run leaves no file that looks
- * whole; the pid in the name lets a later run tell a dead writer's leftovers (sweepStale.ts).
+ * A private name beside `file`: `<file>.<pid>.<random>.tmp`, and `suffix` after it for a
+ * reader that goes by the extension (a compiler wrapper such as ccache, a test's fake compiler,
+ * sees a `.cpp`). Everything the cache holds is written under such a name and renamed into
+ * place, so a killed run leaves no file that looks whole; the pid in the name lets a later run
+ * tell a dead writer's leftovers (sweepStale.ts).
  */
-export function temporaryPath(file: string): string {
-  return `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+export function temporaryPath(file: string, suffix = ''): string {
+  return `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp${suffix}`;
 }
 
 /**

@@ -24,7 +24,7 @@ describe('sweepFolder', () => {
     const gone = [
       file(dir, `libIsolator-0.24.1.so.${dead}.0a1b2c3d.tmp`, 5 * MINUTE),
       file(dir, `stamp.json.${dead}.tmp`, 5 * MINUTE), // as earlier versions named them
-      file(dir, `fixture.cpp.${process.pid}.0a1b2c3d.tmp`, 2 * 60 * MINUTE), // a pid reused by now
+      file(dir, `fixture.cpp.${process.pid}.0a1b2c3d.tmp.cpp`, 2 * 60 * MINUTE), // a pid reused by now
       file(dir, 'other.tmp', 2 * 60 * MINUTE),
     ];
     const kept = [

@@ -6,8 +6,9 @@ import { isAlive, isStale } from './entryLock.js';
 const GRACE_MS = 2 * 60_000;
 /** A temporary this old is a leftover whoever wrote it; so is the interval between full sweeps. */
 export const STALE_TEMPORARY_MS = 60 * 60_000;
-/** `<name>.<pid>.<random>.tmp` (fixtureCache.ts `temporaryPath`), or `<name>.<pid>.tmp` as earlier versions wrote them. */
-const TEMPORARY = /\.(\d+)(?:\.[0-9a-f]+)?\.tmp$/;
+/** `<name>.<pid>.<random>.tmp[.cpp]` (fixtureCache.ts `temporaryPath`), or `<name>.<pid>.tmp` as earlier versions wrote them. */
+const TEMPORARY = /\.(\d+)(?:\.[0-9a-f]+)?\.tmp(?:\.\w+)?$/;
+const ANY_TEMPORARY = /\.tmp(?:\.\w+)?$/;
 const LOCK = 'build.lock';
 const MARKER = 'swept';
 
@@ -22,7 +23,7 @@ export async function sweepFolder(dir: string, now = Date.now(), locks = false):
   const removed = await Promise.all(
     names.map(async (name) => {
       const file = path.join(dir, name);
-      const stale = name.endsWith('.tmp') ? await isStaleTemporary(file, name, now) : locks && name === LOCK && (await isStale(file));
+      const stale = ANY_TEMPORARY.test(name) ? await isStaleTemporary(file, name, now) : locks && name === LOCK && (await isStale(file));
       return stale && (await rm(file, { force: true }).then(() => true, () => false)) ? [file] : [];
     }),
   );
