@@ -28,4 +28,14 @@ describe('checkToolchain', () => {
     expect(error).toBeInstanceOf(ToolchainError);
     expect((error as ToolchainError).message).toContain('its output is broken: not an ELF file (0 bytes)');
   });
+
+  it('names an unwritable temporary folder, which the compiler needs too', async () => {
+    const saved = process.env['TMPDIR'];
+    process.env['TMPDIR'] = path.join(PACKAGE_ROOT, 'package.json', 'not-a-folder');
+    try {
+      await expect(checkToolchain(compiler('c++'))).rejects.toThrow(/^the temporary folder .*not-a-folder cannot be written \(ENOTDIR\), and the C\+\+ compiler needs it$/);
+    } finally {
+      process.env['TMPDIR'] = saved;
+    }
+  });
 });

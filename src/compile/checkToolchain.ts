@@ -34,7 +34,10 @@ probe::Holder<probe::Base> ${PROBE_SYMBOL}("probe", probe::create, 0);
  * {@link ToolchainError} (exit 2) naming the command and its first error, never a matrix finding.
  */
 export async function checkToolchain(compiler: Compiler): Promise<void> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'mesos-matrix-toolchain-'));
+  const dir = await mkdtemp(path.join(tmpdir(), 'mesos-matrix-toolchain-')).catch((error: NodeJS.ErrnoException) => {
+    // The compiler keeps its own scratch files there too (`as` writes its objects to TMPDIR).
+    throw new ToolchainError(`the temporary folder ${tmpdir()} cannot be written (${error.code ?? error.message}), and the C++ compiler needs it`, 'set TMPDIR to a writable folder with free space');
+  });
   try {
     const source = path.join(dir, 'probe.cpp');
     const library = path.join(dir, 'libprobe.so');
