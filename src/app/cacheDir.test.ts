@@ -18,6 +18,14 @@ describe('unwritableCache', () => {
     expect(error?.hint).toContain('--cache-dir <dir> or the environment variable MESOS_MATRIX_CACHE=<dir>');
   });
 
+  it.each([
+    ['ENOSPC', 'free space on that disk (or raise the quota), or give a writable folder'],
+    ['EACCES', 'make it writable for this user (chmod, chown), or give a writable folder'],
+    ['EROFS', 'give a writable folder'],
+  ])('says what to do about %s', (code, hint) => {
+    expect(unwritableCache(fault(code, '/c/x'), '/c')?.hint.startsWith(hint)).toBe(true);
+  });
+
   it('leaves other faults, and faults elsewhere, as they are', () => {
     expect(unwritableCache(fault('ENOENT', '/c/x'), '/c')).toBeUndefined();
     expect(unwritableCache(fault('EACCES', '/elsewhere/x'), '/c')).toBeUndefined();

@@ -49,8 +49,8 @@ export function unwritableCache(error: unknown, cacheDir: string): ConfigError |
   if (code === undefined || !UNWRITABLE.has(code)) return undefined;
   if (where !== undefined && !onPath(path.resolve(where), path.resolve(cacheDir))) return undefined;
   return new ConfigError(
-    `cannot write the cache folder ${cacheDir}: ${code}${where !== undefined && path.resolve(where) !== path.resolve(cacheDir) ? ` at ${where}` : ''} (${describe(code)})`,
-    'give a writable folder with --cache-dir <dir> or the environment variable MESOS_MATRIX_CACHE=<dir>',
+    `cannot write the cache folder ${cacheDir}: ${code}${where !== undefined && path.resolve(where) !== path.resolve(cacheDir) ? ` at ${where}` : ''} (${(ADVICE[code] ?? UNUSABLE).cause})`,
+    `${(ADVICE[code] ?? UNUSABLE).remedy}give a writable folder with --cache-dir <dir> or the environment variable MESOS_MATRIX_CACHE=<dir>`,
   );
 }
 
@@ -70,20 +70,17 @@ function onPath(file: string, cacheDir: string): boolean {
   return within(file, cacheDir) || within(cacheDir, file);
 }
 
-function describe(code: string): string {
-  switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-      return 'no permission to write there';
-    case 'EROFS':
-      return 'the file system is read-only';
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return 'the disk is full or over quota';
-    case 'ENOTDIR':
-    case 'EEXIST':
-      return 'a file stands where a folder is needed';
-    default:
-      return 'the path cannot be used';
-  }
-}
+// Per errno: what it means, and what to do about the folder itself before using another one.
+const NO_PERMISSION = { cause: 'no permission to write there', remedy: 'make it writable for this user (chmod, chown), or ' };
+const FULL = { cause: 'the disk is full or over quota', remedy: 'free space on that disk (or raise the quota), or ' };
+const NOT_A_FOLDER = { cause: 'a file stands where a folder is needed', remedy: '' };
+const ADVICE: Readonly<Record<string, { cause: string; remedy: string }>> = {
+  EACCES: NO_PERMISSION,
+  EPERM: NO_PERMISSION,
+  EROFS: { cause: 'the file system is read-only', remedy: '' },
+  ENOSPC: FULL,
+  EDQUOT: FULL,
+  ENOTDIR: NOT_A_FOLDER,
+  EEXIST: NOT_A_FOLDER,
+};
+const UNUSABLE = { cause: 'the path cannot be used', remedy: '' };

@@ -1,8 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, UsageError } from '../core/errors.js';
-import { evaluateMatrix, type MatrixResult } from '../core/evaluateMatrix.js';
-import { formatExpectedMatrix, updateExpected } from '../core/expectedMatrix.js';
+import { evaluateMatrix, type MatrixCell, type MatrixResult } from '../core/evaluateMatrix.js';
+import { groupBy } from '../core/groupBy.js';
+import { formatExpectedMatrix, unrecordableCells, updateExpected } from '../core/expectedMatrix.js';
 import type { FixtureRecord, MatrixRun } from '../core/matrixRun.js';
 import type { PlannedRun } from './planRun.js';
 
@@ -38,10 +39,30 @@ export async function evaluateRun(
   const committed = plan.whatIf.length > 0 ? null : table.expected;
   const first = evaluateMatrix(plan, opened, committed);
   if (!options.update) return { result: first, updated: null, expectedFile };
+  refuseUnrecordable(first, expectedFile);
   const recorded = updateExpected(table.expected, first);
   await writeFile(expectedPath, formatExpectedMatrix(recorded)).catch((error: Error) => {
     throw new ConfigError(`--update cannot write ${expectedPath}: ${error.message}`, 'make the file writable, or run without --update');
   });
   const changedCells = first.cells.filter((cell) => cell.expected !== cell.observed.stage).length;
   return { result: evaluateMatrix(plan, opened, recorded), updated: { changedCells }, expectedFile };
+}
+
+const SHOWN = 10;
+
+/** `--update` records what releases decide; a failed build or probe is refused before anything is written. */
+function refuseUnrecordable(result: MatrixResult, expectedFile: string): void {
+  const refused = unrecordableCells(result);
+  if (refused.length === 0) return;
+  // One line per fixture and what happened to it: a build that failed fails on every host alike.
+  const groups = [...groupBy(refused, (cell) => JSON.stringify([cell.fixture, cell.observed.stage, cell.observed.message])).values()];
+  const lines = groups.slice(0, SHOWN).map((cells) => {
+    const [{ fixture, observed }] = cells as [MatrixCell, ...MatrixCell[]];
+    return `  ${fixture}@${cells.map((cell) => cell.host).join(',')}: ${observed.stage}: ${observed.message}`;
+  });
+  if (groups.length > SHOWN) lines.push(`  … and ${groups.length - SHOWN} more fixtures`);
+  throw new UsageError(
+    `--update refuses to record ${refused.length === 1 ? '1 cell' : `${refused.length} cells`} whose fixture did not build or whose probe failed; ${expectedFile} records only what Mesos releases decide, and was not changed:\n${lines.join('\n')}`,
+    'fix what failed (the compiler, the templates, or what crashed the probe), check that the run shows no compile, crash, timeout or protocol cells, then run --update again',
+  );
 }

@@ -24,5 +24,7 @@ export async function fixtureRequests(specs: readonly FixtureSpec[], templatesDi
     recipe: `${shared}\n${JSON.stringify(spec)}`,
     render: () => render(spec),
     fileName: `lib${spec.kind}-${spec.builtFor}.so`,
+    // A library without its module symbol is never stamped, unless the fixture hides it on purpose.
+    exports: spec.exportSymbol ? [spec.moduleName] : [],
   }));
 }

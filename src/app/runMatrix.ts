@@ -1,5 +1,6 @@
 import type { BuildEvent } from '../compile/buildFixtures.js';
 import { findCompiler } from '../compile/findCompiler.js';
+import { sweepCache } from '../compile/sweepStale.js';
 import { UsageError } from '../core/errors.js';
 import { runSelection, type MatrixRun } from '../core/matrixRun.js';
 import type { SelectionOptions } from '../core/selectMatrix.js';
@@ -44,6 +45,9 @@ export async function runMatrix(options: MatrixOptions): Promise<MatrixRun> {
   // The cache is checked first, so that an unwritable one is named as such before any work.
   const compiler = ensureWritableCache(options.cacheDir).then(() => findCompiler(options.env, options.cacheDir).catch(rethrowCacheFault(options.cacheDir)));
   compiler.catch(() => undefined); // awaited, and reported, in the compile phase
+  // What killed runs left behind, at most once an hour; best effort, alongside the run (the
+  // run's own writes name any fault of the cache).
+  const swept = compiler.then(() => sweepCache(options.cacheDir)).catch(() => []);
   try {
     const request: ShardRequest = { releases: options.releases, kinds: options.kinds ?? null, only: options.only ?? null, whatIf: options.whatIf };
     const planned = await timed('generate', () => planRun(options));
@@ -54,5 +58,6 @@ export async function runMatrix(options: MatrixOptions): Promise<MatrixRun> {
     return { selection: runSelection(request, planned.selection, plan), result, fixtures, phasesMs, expectedFile, updated, shard: stamp };
   } finally {
     prober.close();
+    await swept;
   }
 }

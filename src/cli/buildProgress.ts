@@ -13,6 +13,7 @@ export function createBuildProgress(io: CliIo) {
   let started = 0;
   let total = 0;
   let failed = 0;
+  let done = 0;
   return {
     onEvent(event: BuildEvent) {
       switch (event.type) {
@@ -38,6 +39,7 @@ export function createBuildProgress(io: CliIo) {
           return;
         case 'compiled':
           if (event.outcome.status === 'failed') failed++;
+          done++;
           bar?.increment(1, { current: event.id });
       }
     },
@@ -45,7 +47,8 @@ export function createBuildProgress(io: CliIo) {
       if (total === 0) return;
       bar?.stop();
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      if (!bar) io.stderr(`compiled ${plural(total - failed, 'fixture')} in ${seconds} s${failed > 0 ? ` (${failed} failed to compile)` : ''}\n`);
+      // A run stopped by a fault (a broken compiler, a full cache) says so itself; no summary of a build that did not finish.
+      if (!bar && done === total) io.stderr(`compiled ${plural(total - failed, 'fixture')} in ${seconds} s${failed > 0 ? ` (${failed} failed to compile)` : ''}\n`);
     },
   };
 }

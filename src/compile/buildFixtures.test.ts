@@ -1,7 +1,11 @@
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileFixtures, temporaryDir, variant } from '../../test/helpers/compileFixtures.js';
+import { fixtureRequests } from '../app/fixtureRequests.js';
+import { ToolchainError } from '../core/errors.js';
+import { buildFixtures } from './buildFixtures.js';
 
 const statuses = (outcomes: Map<string, { status: string }>) => Object.fromEntries([...outcomes].map(([id, outcome]) => [id, outcome.status]));
 
@@ -52,5 +56,49 @@ describe('buildFixtures and its cache', () => {
     const bad = outcomes.get('bad');
     expect(bad?.status).toBe('failed');
     expect(bad && 'message' in bad ? bad.message : '').toMatch(/^the fixture did not compile: .*error: /);
+  });
+});
+
+describe('buildFixtures when the toolchain or a run fails', () => {
+  const leftovers = (cache: string) => readdirSync(cache, { recursive: true }).map(String).filter((name) => /\.tmp(\.cpp)?$|\.lock$/.test(name));
+  const build = (cache: string, command: string[], specs = [variant('a', {}), variant('b', { builtFor: '0.24.1' })]) =>
+    fixtureRequests(specs).then((requests) => buildFixtures(requests, { compiler: { command, identity: command.join(' ') }, cacheDir: cache, jobs: 2 }));
+
+  it('leaves no temporary or lock behind, and keeps the source beside the stamped library', async () => {
+    const cache = temporaryDir('cache');
+    const outcomes = await compileFixtures([variant('a', {}), variant('b', { builtFor: '0.24.1' })], cache);
+    expect(leftovers(cache)).toEqual([]);
+    for (const outcome of outcomes.values()) expect(readdirSync(path.dirname(outcome.library)).sort()).toEqual(['fixture.cpp', path.basename(outcome.library), 'stamp.json'].sort());
+  });
+
+  it('sweeps what a killed build left in an entry it rebuilds', async () => {
+    const cache = temporaryDir('cache');
+    const library = (await compileFixtures([variant('a', {})], cache)).get('a')?.library ?? '';
+    rmSync(path.join(path.dirname(library), 'stamp.json'));
+    const dead = spawnSync('true').pid ?? 0;
+    const old = new Date(Date.now() - 5 * 60_000);
+    for (const name of [`${path.basename(library)}.${dead}.0a1b2c3d.tmp`, `fixture.cpp.${dead}.0a1b2c3d.tmp.cpp`, 'build.lock']) {
+      writeFileSync(path.join(path.dirname(library), name), `${dead}\n`);
+      utimesSync(path.join(path.dirname(library), name), old, old);
+    }
+    expect(statuses(await compileFixtures([variant('a', {})], cache))).toEqual({ a: 'compiled' });
+    expect(leftovers(cache)).toEqual([]);
+  });
+
+  it('throws a broken compiler as a toolchain error naming it, instead of failing every fixture', async () => {
+    const cache = temporaryDir('cache');
+    const error = await build(cache, ['c++', '-bogus']).catch((fault: unknown) => fault);
+    expect(error).toBeInstanceOf(ToolchainError);
+    expect((error as Error).message).toMatch(/^the C\+\+ compiler `c\+\+ -bogus` fails on a source that always compiles/);
+    expect(leftovers(cache)).toEqual([]);
+  });
+
+  it('never stamps a library that lacks its module symbol', async () => {
+    const cache = temporaryDir('cache');
+    const hiding = path.join(cache, 'cxx-hidden.sh');
+    writeFileSync(hiding, '#!/bin/sh\nexec c++ "$@" -fvisibility=hidden\n', { mode: 0o755 });
+    const error = await build(cache, [hiding]).catch((fault: unknown) => fault);
+    expect((error as Error).message).toContain('its output is broken: it does not export mesos_matrix_toolchain_probe');
+    expect(readdirSync(cache, { recursive: true }).map(String).filter((name) => name.endsWith('stamp.json'))).toEqual([]);
   });
 });

@@ -1,8 +1,12 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
-import { compilerArgs, FIXTURE_FLAGS } from './compilerArgs.js';
+import { mkdir } from 'node:fs/promises';
+import { FIXTURE_FLAGS } from './compilerArgs.js';
+import { checkToolchain } from './checkToolchain.js';
+import { compileEntry, type CompileUnit, type EntryResult } from './compileEntry.js';
+import { tryLock, waitForLock, type EntryLock } from './entryLock.js';
 import type { Compiler } from './findCompiler.js';
-import { cacheEntry, cacheKey, digest, isIntact, readRecipe, writeRecipe, type CacheEntry } from './fixtureCache.js';
+import { cacheEntry, cacheKey, isIntact, readRecipe, writeRecipe, type CacheEntry } from './fixtureCache.js';
+import { checkWritable } from './checkWritable.js';
+import { sweepFolder } from './sweepStale.js';
 
 export interface BuildRequest {
   readonly id: string;
@@ -14,6 +18,8 @@ export interface BuildRequest {
   readonly render: () => Promise<string>;
   /** The library's file name inside its cache entry (`libIsolator-0.24.1.so`). */
   readonly fileName: string;
+  /** Symbols the library must export to be stamped as good (default: none; it must still be a shared object). */
+  readonly exports?: readonly string[];
 }
 
 export type BuildOutcome =
@@ -33,17 +39,21 @@ export interface BuildOptions {
   readonly onEvent?: ((event: BuildEvent) => void) | undefined;
 }
 
-interface Unit {
+interface Unit extends CompileUnit {
   readonly key: string;
-  readonly source: string;
-  readonly entry: CacheEntry;
   readonly requests: BuildRequest[];
+  readonly fixtures: string[];
 }
 
 /**
  * Builds every fixture into the content-addressed cache, `jobs` compilers at a time. Fixtures
  * whose rendered sources are byte-identical share one compilation. A source that fails to
- * compile is an outcome, not an exception: the rest still builds.
+ * compile is an outcome, not an exception: the rest still builds. Thrown instead, once the
+ * compilers already running have finished: a broken toolchain (ToolchainError) and a fault of
+ * the cache (the file system's error, with its path, for the caller to name).
+ *
+ * Runs sharing the cache split the work: each entry is compiled under its lock, an entry
+ * another run is compiling is left for last, and then waited for and taken from the cache.
  */
 export async function buildFixtures(requests: readonly BuildRequest[], options: BuildOptions): Promise<Map<string, BuildOutcome>> {
   const outcomes = new Map<string, BuildOutcome>();
@@ -57,38 +67,71 @@ export async function buildFixtures(requests: readonly BuildRequest[], options: 
     }
     const source = await request.render();
     const key = cacheKey(source, options.compiler, FIXTURE_FLAGS);
-    const unit = units.get(key) ?? { key, source, entry: cacheEntry(options.cacheDir, key, request.fileName), requests: [] };
+    const unit = units.get(key) ?? { key, source, entry: cacheEntry(options.cacheDir, key, request.fileName), exports: request.exports ?? [], fixtures: [], requests: [] };
     unit.requests.push(request);
+    unit.fixtures.push(request.id);
     units.set(key, unit);
   }
 
   const pending: Unit[] = [];
   for (const unit of units.values()) {
-    if (await isIntact(unit.entry)) await settle(unit, { status: 'cached', library: unit.entry.library, durationMs: 0 }, outcomes, options);
+    if (await isIntact(unit.entry)) await settle(unit, { status: 'cached', durationMs: 0 }, outcomes, options);
     else pending.push(unit);
   }
   const jobs = Math.max(1, Math.min(options.jobs, pending.length));
   options.onEvent?.({ type: 'plan', total: requests.length, toCompile: pending.length, jobs });
-  // The next compiler starts as soon as one exits; renaming and stamping its output go on alongside.
+  await compileAll(pending, jobs, outcomes, options);
+  return outcomes;
+}
+
+async function compileAll(pending: readonly Unit[], jobs: number, outcomes: Map<string, BuildOutcome>, options: BuildOptions): Promise<void> {
+  const queue = [...pending];
+  const busyElsewhere: Unit[] = [];
+  // The next compiler starts as soon as one exits; checking, renaming and stamping its output go on alongside.
   const bookkeeping: Promise<void>[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < pending.length) {
-      const unit = pending[next++] as Unit;
-      const id = unit.requests[0]?.id ?? unit.key;
+  let fault: { error: unknown } | undefined;
+  const record = (error: unknown) => {
+    fault ??= { error };
+  };
+  let toolchain: Promise<void> | undefined;
+  // Once per entry that failed: first whether the cache can take a library (a full or read-only
+  // disk fails the compiler too), then, once per run, whether the compiler works at all.
+  const diagnose = async (entry: CacheEntry) => {
+    await checkWritable(entry.directory);
+    await (toolchain ??= checkToolchain(options.compiler));
+  };
+
+  const take = async (unit: Unit, lock: EntryLock) => {
+    const id = unit.requests[0]?.id ?? unit.key;
+    const report = (result: EntryResult | { status: 'cached'; durationMs: 0 }) => settle(unit, result, outcomes, options).then((outcome) => options.onEvent?.({ type: 'compiled', id, outcome }));
+    const release = () => lock.release().catch(() => undefined);
+    try {
+      // Another run may have built it while this one waited for the lock.
+      if (await isIntact(unit.entry)) {
+        await report({ status: 'cached', durationMs: 0 }).finally(release);
+        return;
+      }
+      await sweepFolder(unit.entry.directory);
       options.onEvent?.({ type: 'compiling', id });
-      const compiled = await runCompiler(unit, options.compiler);
-      bookkeeping.push(
-        finish(unit, compiled).then(async (outcome) => {
-          await settle(unit, outcome, outcomes, options);
-          options.onEvent?.({ type: 'compiled', id, outcome });
-        }),
-      );
+      const finish = await compileEntry(unit, options.compiler, diagnose);
+      bookkeeping.push(finish().then(report).catch(record).finally(release));
+    } catch (error) {
+      await release();
+      throw error;
     }
   };
-  await Promise.all(Array.from({ length: jobs }, worker));
+  const worker = async () => {
+    for (let unit = queue.shift(); unit && !fault; unit = queue.shift()) {
+      await mkdir(unit.entry.directory, { recursive: true });
+      const lock = await tryLock(unit.entry.lock);
+      if (lock) await take(unit, lock);
+      else busyElsewhere.push(unit);
+    }
+    for (let unit = busyElsewhere.shift(); unit && !fault; unit = busyElsewhere.shift()) await take(unit, await waitForLock(unit.entry.lock));
+  };
+  await Promise.all(Array.from({ length: jobs }, () => worker().catch(record)));
   await Promise.all(bookkeeping);
-  return outcomes;
+  if (fault) throw fault.error;
 }
 
 async function findCached(request: BuildRequest, options: BuildOptions): Promise<CacheEntry | undefined> {
@@ -103,47 +146,11 @@ function recipeKey(request: BuildRequest, compiler: Compiler): string {
 }
 
 /** Records the outcome for every request of the unit, and remembers the recipes of a good build. */
-async function settle(unit: Unit, outcome: BuildOutcome, outcomes: Map<string, BuildOutcome>, options: BuildOptions): Promise<void> {
+async function settle(unit: Unit, result: EntryResult | { status: 'cached'; durationMs: 0 }, outcomes: Map<string, BuildOutcome>, options: BuildOptions): Promise<BuildOutcome> {
+  const outcome: BuildOutcome = { ...result, library: unit.entry.library };
   for (const request of unit.requests) {
     outcomes.set(request.id, outcome);
     if (outcome.status !== 'failed') await writeRecipe(options.cacheDir, recipeKey(request, options.compiler), unit.key);
   }
-}
-
-interface CompilerRun {
-  readonly temporary: string;
-  readonly durationMs: number;
-  readonly failed: boolean;
-  readonly stderr: string;
-}
-
-async function runCompiler(unit: Unit, compiler: Compiler): Promise<CompilerRun> {
-  const started = performance.now();
-  const { entry } = unit;
-  await mkdir(entry.directory, { recursive: true });
-  // Write under temporary names and rename: a run killed half-way leaves no entry that looks whole.
-  const temporary = `${entry.library}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  await writeFile(entry.source, unit.source);
-  const [file = 'c++', ...leading] = compiler.command;
-  const { execa } = await import('execa');
-  const result = await execa(file, [...leading, ...compilerArgs(entry.source, temporary)], { reject: false, stdin: 'ignore', timeout: 120_000 });
-  const stderr = result.failed ? result.stderr || result.stdout || String(result.message) : '';
-  return { temporary, durationMs: Math.round(performance.now() - started), failed: result.failed, stderr };
-}
-
-async function finish(unit: Unit, run: CompilerRun): Promise<BuildOutcome> {
-  const { entry } = unit;
-  if (run.failed) {
-    return { status: 'failed', library: entry.library, durationMs: run.durationMs, message: `the fixture did not compile: ${firstError(run.stderr)}`, stderr: run.stderr };
-  }
-  await rename(run.temporary, entry.library);
-  const stampTemporary = `${entry.stamp}.${process.pid}.tmp`;
-  await writeFile(stampTemporary, `${JSON.stringify({ sha256: digest(await readFile(entry.library)), fixtures: unit.requests.map((request) => request.id) })}\n`);
-  await rename(stampTemporary, entry.stamp);
-  return { status: 'compiled', library: entry.library, durationMs: run.durationMs };
-}
-
-function firstError(stderr: string): string {
-  const lines = stderr.split('\n').map((line) => line.trim()).filter((line) => line !== '');
-  return lines.find((line) => /\berror\b/i.test(line)) ?? lines[0] ?? 'no output';
+  return outcome;
 }

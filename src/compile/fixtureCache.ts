@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -16,7 +16,10 @@ export interface CacheEntry {
   readonly directory: string;
   readonly library: string;
   readonly stamp: string;
+  /** The rendered source, kept beside the library for people (and the bench's make baseline); never compiled in place. */
   readonly source: string;
+  /** Held by the run compiling the entry (see entryLock.ts). */
+  readonly lock: string;
 }
 
 export function cacheEntry(cacheDir: string, key: string, fileName: string): CacheEntry {
@@ -26,11 +29,47 @@ export function cacheEntry(cacheDir: string, key: string, fileName: string): Cac
     library: path.join(directory, fileName),
     stamp: path.join(directory, 'stamp.json'),
     source: path.join(directory, 'fixture.cpp'),
+    lock: path.join(directory, 'build.lock'),
   };
 }
 
 export function digest(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * A private name beside `file`: `<file>.<pid>.<random>.tmp`, and `suffix` after it for a
+ * reader that goes by the extension (a compiler wrapper such as ccache, a test's fake compiler,
+ * sees a `.cpp`). Everything the cache holds is written under such a name and renamed into
+ * place, so a killed run leaves no file that looks whole; the pid in the name lets a later run
+ * tell a dead writer's leftovers (sweepStale.ts).
+ */
+export function temporaryPath(file: string, suffix = ''): string {
+  return `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp${suffix}`;
+}
+
+/**
+ * Writes a new file. A failed write(2) (ENOSPC, EDQUOT) comes without the path that `open`
+ * errors carry; it is added, so that the fault can be named with the file it hit.
+ */
+export async function writeNew(file: string, data: string | Buffer): Promise<void> {
+  await writeFile(file, data).catch((error: unknown) => {
+    if (error instanceof Error && (error as NodeJS.ErrnoException).path === undefined) Object.assign(error, { path: file });
+    throw error;
+  });
+}
+
+/** Writes `file` whole or not at all (a temporary, then a rename, which is atomic on one file system). */
+export async function writeAtomically(file: string, data: string | Buffer): Promise<void> {
+  const temporary = temporaryPath(file);
+  try {
+    await writeNew(temporary, data);
+    await rename(temporary, file);
+  } catch (error) {
+    // A full disk can leave a partial temporary behind: it is ours, remove it now.
+    await rm(temporary, { force: true }).catch(() => undefined);
+    throw error;
+  }
 }
 
 /** Whether the entry is complete and intact. */
@@ -56,9 +95,7 @@ export async function readRecipe(cacheDir: string, recipe: string): Promise<stri
 export async function writeRecipe(cacheDir: string, recipe: string, key: string): Promise<void> {
   const file = recipePath(cacheDir, recipe);
   await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, `${key}\n`);
-  await rename(temporary, file);
+  await writeAtomically(file, `${key}\n`);
 }
 
 function recipePath(cacheDir: string, recipe: string): string {

@@ -1,5 +1,5 @@
 import semver from 'semver';
-import type { MatrixResult } from './evaluateMatrix.js';
+import type { MatrixCell, MatrixResult } from './evaluateMatrix.js';
 import type { Stage } from './stage.js';
 import type { ExpectedMatrix } from './versionTable.js';
 
@@ -19,6 +19,19 @@ export function expectedFromFile(file: ExpectedMatrixFile): ExpectedMatrix {
       return index === undefined || !Object.hasOwn(file.rows, fixture) ? null : (file.rows[fixture]?.[index] ?? null);
     },
   };
+}
+
+/**
+ * Stages that say our side failed — the fixture did not build, or the child that opened it
+ * crashed, hung or broke the probe protocol — not what a Mesos release decides. The expected
+ * matrix records releases' verdicts only, so `--update` refuses these (issue 10 §3): recorded,
+ * a broken compiler would turn every cell into an "expected" `compile`.
+ */
+const UNRECORDABLE: ReadonlySet<Stage> = new Set<Stage>(['compile', 'crash', 'timeout', 'protocol']);
+
+/** The cells `--update` must not record, in the result's order. */
+export function unrecordableCells(result: MatrixResult): readonly MatrixCell[] {
+  return result.cells.filter((cell) => UNRECORDABLE.has(cell.observed.stage));
 }
 
 /** `--update`: records the observed stage of every cell that ran, keeping the cells that did not. */
