@@ -105,7 +105,9 @@ async function probeAll(manifests: readonly SourcedConfig[], options: CheckOptio
       const lib = libraryString(library);
       // dlopen("") is the main program — Mesos itself; this process must not stand in for it.
       if (lib === null || lib === '') continue;
-      for (const module of library.modules) pairs.set(JSON.stringify([lib, module.name ?? '']), { library: lib, symbol: module.name ?? '' });
+      // A library that lists no module is still opened: its symbol '' stands for the opening alone.
+      const symbols = library.modules.length === 0 ? [''] : library.modules.map((module) => module.name ?? '');
+      for (const symbol of symbols) pairs.set(JSON.stringify([lib, symbol]), { library: lib, symbol });
     }
   }
   const items = [...pairs.values()];

@@ -282,6 +282,8 @@ describe('mesos-matrix check beyond one release', () => {
     ['a library with neither file nor name (§6 step 1)', () => JSON.stringify({ libraries: [{ modules: [{ name: NAME }] }] }), 'library-unnamed', () => 'Error loading modules: Library name or path not provided'],
     // §6 step 3a, §7: Library.Module.name is optional too.
     ['a module without name (§6 step 3a)', () => JSON.stringify({ libraries: [{ file: file('1.11.0'), modules: [{}] }] }), 'module-unnamed', () => `Error loading modules: Error: module name not provided with library '${file('1.11.0')}'`],
+    // §6 step 2: the library is opened before its modules are read, even when it lists none.
+    ['a library that lists no module (§6 step 2)', () => JSON.stringify({ libraries: [{ name: 'nowhere' }] }), 'open', () => "Error loading modules: Error opening library: 'libnowhere.so': Could not load library 'libnowhere.so': libnowhere.so: cannot open shared object file: No such file or directory"],
     // stout json.hpp JSON::parse<JSON::Object>: a top level that is no object.
     ['a top level that is no object (stout json.hpp)', () => '[]', 'flags', () => "Failed to load flag 'modules': Failed to load value '[]': Unexpected JSON type parsed"],
     // stout flags/fetch.hpp, then os::read: "Failed to open file '<path>'" until 0.28.x, strerror alone from 1.6.0.
