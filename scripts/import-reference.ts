@@ -1,7 +1,8 @@
 #!/usr/bin/env -S npx tsx
 /**
  * Refreshes versions/releases/*.json from the reference facts beside the project
- * (../shared/reference/mesos/kinds.json and the loader timeline of loader-facts.md §10).
+ * (../shared/reference/mesos/kinds.json and the loader timeline of loader-facts.md §10), and the
+ * flag parser's facts per release (`flags`, boundaries below, cited in test/data/mesosTexts.test.ts).
  * Usage: npx tsx scripts/import-reference.ts [reference-dir]
  */
 import { fs, path, argv } from 'zx';
