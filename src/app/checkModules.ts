@@ -5,6 +5,7 @@ import type { LibraryOutcome } from '../core/libraryOutcome.js';
 import { libraryString, mainProgram, type MesosBinary } from '../core/modulesConfig.js';
 import { findRelease, selectReleases } from '../core/selectReleases.js';
 import { flagStage, type FlagStage } from '../core/flagStage.js';
+import { UNCAUGHT_OVERFLOW } from '../core/stoutJson.js';
 import type { ParsedText } from '../core/modulesFlag.js';
 import { simulateLoad, type LoadProblem, type ProbedLibraries, type SourcedConfig } from '../core/simulateLoad.js';
 import type { Release } from '../core/versionTable.js';
@@ -66,6 +67,8 @@ type HintedStage = FlagStage & { readonly warnings: readonly string[] };
 /** Our located help beside each refusal of the flag stage, and our warnings on what it accepted. */
 function withHints(stage: FlagStage, advise: Advisor): HintedStage {
   const fileHint = (problem: LoadProblem, text: ParsedText | null): LoadProblem => {
+    // Valid JSON to our parser: say what picojson 1.3.0 throws on (json.hpp catches it from 1.4.2/1.5.1).
+    if (problem.message.endsWith('Value out of range') || problem.message === UNCAUGHT_OVERFLOW) return { ...problem, hint: 'a number beyond the range of a double (such as 1e999): write a smaller one, or a string' };
     if (text !== null) return { ...problem, hint: advise(text).hint };
     if (problem.stage === 'flags') return { ...problem, hint: 'give the path of an existing file: file:///absolute/path or /absolute/path' };
     return { ...problem, hint: problem.message.startsWith('Error loading module manifests') ? 'give a folder of module manifest files' : 'every entry of the folder is read as a manifest: remove what is not one' };
