@@ -1,7 +1,8 @@
 #!/usr/bin/env -S npx tsx
 /**
  * Refreshes versions/releases/*.json from the reference facts beside the project
- * (../shared/reference/mesos/kinds.json and the loader timeline of loader-facts.md §10).
+ * (../shared/reference/mesos/kinds.json and the loader timeline of loader-facts.md §10), and the
+ * flag parser's facts per release (`flags`, boundaries below, cited in test/data/mesosTexts.test.ts).
  * Usage: npx tsx scripts/import-reference.ts [reference-dir]
  */
 import { fs, path, argv } from 'zx';
@@ -21,6 +22,37 @@ const outDir = path.join(root, 'versions', 'releases');
 await fs.ensureDir(outDir);
 
 const atLeast = (release: string, since: string) => semver.gte(release, since);
+
+// How the flag parser reads --modules, per release: each boundary read at its tag (the texts and
+// tags are cited, as data, in test/data/mesosTexts.test.ts).
+const ABSOLUTE_PATH_WARNING = (article: string) =>
+  `Specifying ${article} absolute filename to read a command line option out of without using 'file:// is deprecated and will be removed in a future release. Simply adding 'file://' to the beginning of the path should eliminate this warning.`;
+const flagRules = (release: string) => ({
+  // src/Makefile.am sbin_PROGRAMS: mesos-slave until 0.28.x; mesos-agent from 1.0.0 (mesos-slave stays as an alias).
+  binaries: { agent: atLeast(release, '1.0.0') ? 'mesos-agent' : 'mesos-slave', master: 'mesos-master' },
+  // stout flags/fetch.hpp appears in 0.22.0.
+  fetch: atLeast(release, '0.22.0'),
+  // stout flags/parse.hpp parse<JSON::Object>: "a absolute" 0.22.0 – 0.26.x, "an absolute" from 0.27.0.
+  absolutePathWarning: !atLeast(release, '0.22.0') ? null : ABSOLUTE_PATH_WARNING(atLeast(release, '0.27.0') ? 'an' : 'a'),
+  // stout os/read.hpp (os/posix/read.hpp 0.24.x – 0.25.x): the open error's prefix.
+  openError: !atLeast(release, '1.0.0') ? 'path' : atLeast(release, '1.6.0') ? 'errno' : 'plain',
+  // picojson 4f93734 to 0.24.x, 1.3.0 (throws on overflow) from 0.25.0; stout json.hpp catches it in 1.4.2, 1.4.3 and from 1.5.1.
+  numberOverflow: !atLeast(release, '0.25.0')
+    ? 'accepted'
+    : semver.satisfies(release, '>=1.4.2 <1.5.0 || >=1.5.1')
+      ? 'error'
+      : 'terminate',
+  // stout json.hpp: "Parsed JSON included non-whitespace trailing characters" from 0.26.0.
+  trailingCharacters: atLeast(release, '0.26.0'),
+  // stout json.hpp ParseContext STOUT_JSON_MAX_DEPTH from 1.7.1.
+  maxDepth: atLeast(release, '1.7.1') ? 200 : null,
+  // stout protobuf.hpp Parser(JSON::Object): nested errors returned in 0.24.2, 0.25.1, 0.26.1, 0.26.2 and from 0.27.0.
+  nestedErrors: semver.satisfies(release, '0.24.2 || 0.25.1 || >=0.26.1') ? 'propagated' : 'swallowed',
+  // stout protobuf.hpp Parser(JSON::Null): "Not expecting a JSON null" until 0.26.x, an unset field from 0.27.0.
+  jsonNull: atLeast(release, '0.27.0') ? 'unset' : 'error',
+});
+
+const stoutDir = (release: string) => `${atLeast(release, '1.0.0') ? '' : '3rdparty/libprocess/'}3rdparty/stout/include/stout`;
 
 for (const [release, facts] of Object.entries(reference)) {
   const kinds = Object.fromEntries(
@@ -45,12 +77,14 @@ for (const [release, facts] of Object.entries(reference)) {
       openErrorDetail: atLeast(release, '0.22.0'),
       modulesDir: atLeast(release, '1.0.0'),
     },
+    flags: flagRules(release),
     sources: {
       kinds: facts.source['kinds'],
       moduleApiVersion: facts.source['moduleApiVersion'],
       // MESOS_VERSION equals the tag at every final release (loader-facts §3).
       mesosVersion: facts.source['MESOS_VERSION'],
       loader: 'shared/reference/mesos/loader-facts.md §6–§10',
+      flags: `${release}: src/Makefile.am, ${stoutDir(release)}/flags/fetch.hpp, flags/parse.hpp, os/read.hpp, json.hpp, protobuf.hpp, picojson (3rdparty)`,
     },
   };
   await fs.writeFile(path.join(outDir, `${release}.json`), `${JSON.stringify(file, null, 2)}\n`);

@@ -4,10 +4,13 @@ import { UsageError } from '../core/errors.js';
 import type { LibraryOutcome } from '../core/libraryOutcome.js';
 import { libraryString, mainProgram, type MesosBinary } from '../core/modulesConfig.js';
 import { findRelease, selectReleases } from '../core/selectReleases.js';
-import { simulateLoad, type LoadProblem, type ProbedLibraries } from '../core/simulateLoad.js';
+import { flagStage, type FlagStage } from '../core/flagStage.js';
+import { UNCAUGHT_OVERFLOW } from '../core/stoutJson.js';
+import type { ParsedText } from '../core/modulesFlag.js';
+import { simulateLoad, type LoadProblem, type ProbedLibraries, type SourcedConfig } from '../core/simulateLoad.js';
 import type { Release } from '../core/versionTable.js';
 import { startProber } from '../loader/probeLibraries.js';
-import { readModulesDir, readModulesFlag, type ReadConfigs } from './readModulesConfig.js';
+import { readModulesSource, textAdvisor, type Advisor } from './readModulesConfig.js';
 import { readTable } from './readTable.js';
 
 export interface CheckOptions {
@@ -26,33 +29,56 @@ export interface CheckOptions {
   readonly binary?: MesosBinary;
 }
 
-/** read the flags → open every library once (child processes) → each release's load() → advice. */
+/** read the flags → open every library once (child processes) → each release's flag parser and load() → advice. */
 export async function checkModules(options: CheckOptions): Promise<CheckRun & { warnings: readonly string[] }> {
   if (options.modules === undefined && options.modulesDir === undefined) {
     throw new UsageError('check needs --modules (inline JSON, file:///path or /path) or --modules-dir', 'for example: mesos-matrix check --modules file:///etc/mesos/modules.json');
   }
   const table = await readTable(options.tableDir, options.cacheDir);
   const hosts = options.mesos === undefined ? selectReleases(table, options.releases) : [findRelease(table, options.mesos, '--mesos')];
-  // Both flags, or --modules_dir before 1.0.0, stop Mesos before any module loads: a usable
-  // configuration is still required, but only one of them is read.
-  const read: ReadConfigs =
-    options.modules !== undefined ? await readModulesFlag(options.modules, options.cacheDir) : await readModulesDir(options.modulesDir ?? '', options.cacheDir);
+  // With both flags Mesos parses --modules (flags load in name order) and then stops: --modules_dir is never read.
+  const source = await readModulesSource(options.modules, options.modules === undefined ? options.modulesDir : undefined);
+  const advise = await textAdvisor(options.cacheDir);
+  const stages = new Map(hosts.map((host) => [host.release, withHints(flagStage(source, host.flags), advise)]));
+  const warnings = new Set<string>();
 
-  const probed = await probeAll(read, options);
+  const probed = await probeAll([...stages.values()].flatMap((stage) => stage.manifests), options);
   const verdicts = hosts.map((host): CheckVerdict => {
-    const flagError = flagProblem(host, options) ?? read.refused;
-    if (flagError) return { mesos: host.release, ok: false, error: flagError.message, problems: [{ ...flagError, advice: adviseOn(flagError, host, null, table.releases) }], modules: [] };
-    const opened = asMainProgram(probed, mainProgram(host.release, options.binary ?? 'agent'));
-    const result = simulateLoad(host.host, read.manifests, opened);
+    const stage = stages.get(host.release) as HintedStage;
+    // --modules loads before --modules_dir (flags in name order); --modules_dir alone is unknown before 1.0.0.
+    const flagError = (options.modules !== undefined ? stage.refused : null) ?? flagProblem(host, options) ?? stage.refused;
+    if (flagError) return { mesos: host.release, ok: false, error: flagError.message, problems: [{ ...flagError, advice: adviseOn(flagError, host, null, table.releases) }], modules: [], logged: stage.logged };
+    stage.warnings.forEach((warning) => warnings.add(warning));
+    const opened = asMainProgram(probed, mainProgram(host.flags, options.binary ?? 'agent'));
+    const result = simulateLoad(host.host, stage.manifests, opened);
     const problems = result.problems.map((problem) => {
       const outcome = problem.library !== null && problem.module !== null ? opened.outcome(problem.library, problem.module) : null;
       return { ...problem, advice: adviseOn(problem, host, outcome?.stage === 'manifest' ? outcome.manifest : null, table.releases) };
     });
     // Our stricter advice follows Mesos's own problems; Mesos's error stays what Mesos prints.
-    const strict = options.strict === true ? read.warnings.map((warning) => ({ library: null, module: null, stage: 'strict' as const, message: warning, advice: { advice: 'as-found' as const, text: 'not refused by Mesos: --strict refuses it' } })) : [];
-    return { mesos: host.release, ok: result.ok && strict.length === 0, error: result.error, problems: [...problems, ...strict], modules: result.modules };
+    const strict = options.strict === true ? stage.warnings.map((warning) => ({ library: null, module: null, stage: 'strict' as const, message: warning, advice: { advice: 'as-found' as const, text: 'not refused by Mesos: --strict refuses it' } })) : [];
+    return { mesos: host.release, ok: result.ok && strict.length === 0, error: result.error, problems: [...problems, ...strict], modules: result.modules, logged: stage.logged };
   });
-  return { verdicts, single: options.mesos !== undefined, warnings: read.warnings };
+  return { verdicts, single: options.mesos !== undefined, warnings: [...warnings] };
+}
+
+type HintedStage = FlagStage & { readonly warnings: readonly string[] };
+
+/** Our located help beside each refusal of the flag stage, and our warnings on what it accepted. */
+function withHints(stage: FlagStage, advise: Advisor): HintedStage {
+  const fileHint = (problem: LoadProblem, text: ParsedText | null): LoadProblem => {
+    // Valid JSON to our parser: say what picojson 1.3.0 throws on (json.hpp catches it from 1.4.2/1.5.1).
+    if (problem.message.endsWith('Value out of range') || problem.message === UNCAUGHT_OVERFLOW) return { ...problem, hint: 'a number beyond the range of a double (such as 1e999): write a smaller one, or a string' };
+    if (text !== null) return { ...problem, hint: advise(text).hint };
+    if (problem.stage === 'flags') return { ...problem, hint: 'give the path of an existing file: file:///absolute/path or /absolute/path' };
+    return { ...problem, hint: problem.message.startsWith('Error loading module manifests') ? 'give a folder of module manifest files' : 'every entry of the folder is read as a manifest: remove what is not one' };
+  };
+  const manifests = stage.manifests.map((manifest, index): SourcedConfig => ('refused' in manifest ? { ...manifest, refused: fileHint(manifest.refused, stage.texts[index] ?? null) } : manifest));
+  const warnings = stage.manifests.flatMap((manifest, index) => {
+    const text = stage.texts[index];
+    return 'config' in manifest && text ? advise(text).warnings : [];
+  });
+  return { ...stage, refused: stage.refused && fileHint(stage.refused, stage.refusedText), manifests, warnings };
 }
 
 /** Advice worded where the problem was found wins over the stage's. */
@@ -73,16 +99,18 @@ function asMainProgram(probed: ProbedLibraries, program: string): ProbedLibrarie
   return { outcome: (library, module) => (library === '' ? { stage: 'symbol', dlerror: `${program}: undefined symbol: ${module}` } : probed.outcome(library, module)) };
 }
 
-/** Every (library string, module) the manifests name, opened once in child processes. */
-async function probeAll(read: ReadConfigs, options: CheckOptions): Promise<ProbedLibraries> {
+/** Every (library string, module) the manifests of any release name, opened once in child processes. */
+async function probeAll(manifests: readonly SourcedConfig[], options: CheckOptions): Promise<ProbedLibraries> {
   const pairs = new Map<string, { library: string; symbol: string }>();
-  for (const manifest of read.manifests) {
+  for (const manifest of manifests) {
     if (!('config' in manifest)) continue;
     for (const library of manifest.config.libraries) {
       const lib = libraryString(library);
       // dlopen("") is the main program — Mesos itself; this process must not stand in for it.
       if (lib === null || lib === '') continue;
-      for (const module of library.modules) pairs.set(JSON.stringify([lib, module.name ?? '']), { library: lib, symbol: module.name ?? '' });
+      // A library that lists no module is still opened: its symbol '' stands for the opening alone.
+      const symbols = library.modules.length === 0 ? [''] : library.modules.map((module) => module.name ?? '');
+      for (const symbol of symbols) pairs.set(JSON.stringify([lib, symbol]), { library: lib, symbol });
     }
   }
   const items = [...pairs.values()];

@@ -9,6 +9,8 @@ export interface CheckVerdict {
   readonly error: string | null;
   readonly problems: ReadonlyArray<LoadProblem & { readonly advice: Advice }>;
   readonly modules: readonly ModuleOutcome[];
+  /** What Mesos logs as warnings while reading the flags (`LOG(WARNING)`), in order. */
+  readonly logged?: readonly string[];
 }
 
 export interface CheckRun {

@@ -1,4 +1,4 @@
-import semver from 'semver';
+import type { FlagRules } from './flagRules.js';
 
 /** A `--modules` configuration (the `Modules` protobuf), after validation: absent fields are `null`. */
 export interface ModulesConfig {
@@ -33,14 +33,11 @@ export type MesosBinary = 'agent' | 'master';
 
 /**
  * `dlopen("")` returns the main program: Mesos then looks the module up in its own binary, where
- * it is not. glibc names the main program by argv[0] in dlerror(). The agent's binary is
- * `mesos-slave` before 1.0.0 and `mesos-agent` from 1.0.0 (the slave→agent rename of 1.0.0; the
- * name is not in loader-facts, which gives only `src/slave/main.cpp`); the master is always
- * `mesos-master`.
+ * it is not. glibc names the main program by argv[0] in dlerror(): the release's program name
+ * (`flags.binaries`, from `src/Makefile.am` `sbin_PROGRAMS`: `mesos-slave` before 1.0.0).
  */
-export function mainProgram(release: string, binary: MesosBinary): string {
-  if (binary === 'master') return 'mesos-master';
-  return semver.lt(release, '1.0.0') ? 'mesos-slave' : 'mesos-agent';
+export function mainProgram(flags: FlagRules, binary: MesosBinary): string {
+  return flags.binaries[binary];
 }
 
 const KNOWN: Readonly<Record<string, readonly string[]>> = {

@@ -1,6 +1,7 @@
 import semver from 'semver';
 import { ConfigError } from './errors.js';
 import { expectedFromFile, type ExpectedMatrixFile } from './expectedMatrix.js';
+import type { FlagRules } from './flagRules.js';
 import { grammarOf, type LoaderRules } from './host.js';
 import type { KindInterface } from './kindInterface.js';
 import { placeOf } from './parseJsonText.js';
@@ -31,6 +32,7 @@ interface ReleaseFile {
   moduleApiVersion: string;
   kinds: Record<string, string>;
   loader: LoaderRules;
+  flags: FlagRules;
 }
 interface SetsFile {
   sets: Record<string, string[]>;
@@ -74,7 +76,7 @@ export function resolveTable(documents: TableDocuments, validate: ValidateDocume
     if (!document.file.endsWith(`/${file.release}.json`)) problem(document, '/release', `the file to be named ${file.release}.json`);
     for (const [kind, minimum] of Object.entries(file.kinds)) versionProblem(document, `/kinds/${kind}`, minimum, file.loader);
     const host = { mesos: file.release, moduleApiVersion: file.moduleApiVersion, kinds: new Map(Object.entries(file.kinds)), loader: file.loader };
-    releases.push({ release: file.release, host, file: document.file });
+    releases.push({ release: file.release, host, flags: file.flags, file: document.file });
   }
   releases.sort((a, b) => semver.compare(a.release, b.release));
   if (documents.releases.length === 0) problems.push('releases/: expected at least one release file (<release>.json)');

@@ -94,17 +94,15 @@ function loadManifest(host: Host, config: ModulesConfig, probed: ProbedLibraries
       for (const module of library.modules) modules.push({ name: module.name, library: null, kind: null, builtFor: null, loadable: false });
       continue;
     }
+    // The library is opened before its modules are read, even when it lists none (loader-facts §6
+    // step 2): a library without modules is probed as symbol '' for its opening alone.
+    if (library.modules.length === 0) reportUnopenable(host, lib, probed.outcome(lib, ''), problems);
     for (const module of library.modules) {
-      // A nameless module is probed as '': the library is opened before its modules are read.
+      // A nameless module is probed as '' too.
       const outcome = probed.outcome(lib, module.name ?? '');
       const found = outcome.stage === 'manifest' ? outcome.manifest : null;
       const record = (loadable: boolean) => modules.push({ name: module.name, library: lib, kind: found?.kind ?? null, builtFor: found?.mesosVersion ?? null, loadable });
-      // An unopenable library fails before its modules: Mesos reports it once.
-      if (outcome.stage === 'open' || ((outcome.stage === 'crash' || outcome.stage === 'timeout' || outcome.stage === 'protocol') && outcome.during === 'open')) {
-        if (!problems.some((problem) => problem.library === lib && problem.module === null && problem.stage !== 'module-unnamed')) {
-          const verdict = libraryVerdict(host, lib, module.name ?? '', outcome);
-          problems.push({ library: lib, module: null, stage: verdict.stage, message: verdict.message });
-        }
+      if (reportUnopenable(host, lib, outcome, problems)) {
         record(false);
         continue;
       }
@@ -143,6 +141,16 @@ function loadManifest(host: Host, config: ModulesConfig, probed: ProbedLibraries
       record(true);
     }
   }
+}
+
+/** An unopenable library fails before its modules: Mesos reports it once. Whether it could not be opened. */
+function reportUnopenable(host: Host, lib: string, outcome: LibraryOutcome, problems: LoadProblem[]): boolean {
+  if (!(outcome.stage === 'open' || ((outcome.stage === 'crash' || outcome.stage === 'timeout' || outcome.stage === 'protocol') && outcome.during === 'open'))) return false;
+  if (!problems.some((problem) => problem.library === lib && problem.module === null && problem.stage !== 'module-unnamed')) {
+    const verdict = libraryVerdict(host, lib, '', outcome);
+    problems.push({ library: lib, module: null, stage: verdict.stage, message: verdict.message });
+  }
+  return true;
 }
 
 /** `verifyIdenticalModule` (0.28.0 on, loader-facts §7): the reason in Mesos's order, or null when identical. */

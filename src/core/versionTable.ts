@@ -1,3 +1,4 @@
+import type { FlagRules } from './flagRules.js';
 import type { Host, LoaderRules } from './host.js';
 import type { InterfaceTable } from './kindInterface.js';
 import type { Stage } from './stage.js';
@@ -6,6 +7,8 @@ import type { Stage } from './stage.js';
 export interface Release {
   readonly release: string;
   readonly host: Host;
+  /** How its flag parser reads `--modules` and each `--modules_dir` file, and its programs' names. */
+  readonly flags: FlagRules;
   /** The table file it came from, relative to the table folder (for messages and generated headers). */
   readonly file: string;
 }

@@ -24,6 +24,11 @@ function renderText(run: CheckRun, color: boolean): string {
 }
 
 function renderVerdict(verdict: CheckVerdict, c: ReturnType<typeof createColors>): string[] {
+  // Mesos's own warnings (glog, on its stderr) follow its answer.
+  return [...answerLines(verdict, c), ...(verdict.logged ?? []).map((line) => `        ${c.yellow('Mesos warns:')} ${line}`)];
+}
+
+function answerLines(verdict: CheckVerdict, c: ReturnType<typeof createColors>): string[] {
   if (verdict.ok) {
     const modules = verdict.modules.map((module) => `${module.name}${module.kind ? ` (${module.kind}, built for ${module.builtFor})` : ''}`);
     return [`${c.bold(verdict.mesos.padEnd(7))} ${c.green('loads')} ${plural(verdict.modules.length, 'module')}${modules.length > 0 ? `: ${modules.join(', ')}` : ''}`];
@@ -46,7 +51,7 @@ function adviceLines(advice: Advice, indent = '        '): string[] {
   return text ? [`${indent}hint: ${text}`] : [];
 }
 
-/** `--format json`: per release `{ mesos, ok, error, problems, modules }`; an array unless `--mesos` asked for one. */
+/** `--format json`: per release `{ mesos, ok, error, problems, modules, logged }`; an array unless `--mesos` asked for one. */
 function renderJson(run: CheckRun): string {
   const verdicts = run.verdicts.map((verdict) => ({
     mesos: verdict.mesos,
@@ -54,6 +59,7 @@ function renderJson(run: CheckRun): string {
     error: verdict.error,
     problems: verdict.problems.map((problem) => ({ library: problem.library, module: problem.module, stage: problem.stage, message: problem.message, hint: describeAdvice(problem.advice) })),
     modules: verdict.modules,
+    logged: verdict.logged ?? [],
   }));
   return `${JSON.stringify(run.single ? verdicts[0] : verdicts, null, 2)}\n`;
 }
