@@ -10,10 +10,26 @@ import { compileFixtures, temporaryDir, variant } from '../../test/helpers/compi
 import type { LibraryOutcome } from '../core/libraryOutcome.js';
 import { probeLibraries } from './probeLibraries.js';
 import { PROTOCOL_FD } from './probeProtocol.js';
+import { FORK_OF_PROBER } from './sweepChildren.js';
 
 // Libraries that attack the prober from inside its child process (test/fixtures/libraries/
 // misbehaving.cpp, one #define each), really compiled, each probed next to a good library.
-const BEHAVIOURS = ['GARBAGE', 'FORGE', 'FORGE_ON_PROTOCOL', 'EXIT_ZERO', 'ABORT_AT_EXIT', 'HANG_AT_EXIT', 'FORK_SLEEP', 'FORK_TWICE', 'HANG_NOTING_PID'] as const;
+const BEHAVIOURS = [
+  'GARBAGE',
+  'FORGE',
+  'FORGE_ON_PROTOCOL',
+  'EXIT_ZERO',
+  'ABORT_AT_EXIT',
+  'HANG_AT_EXIT',
+  'FORK_SLEEP',
+  'FORK_TWICE',
+  'HANG_NOTING_PID',
+  'ESCAPE_AND_HANG',
+  'ESCAPE_AND_CRASH',
+  'BARE_ESCAPE_AND_HANG',
+  'PRINT_AND_CRASH',
+  'HUGE_MANIFEST',
+] as const;
 type Behaviour = (typeof BEHAVIOURS)[number];
 
 const NAME = 'org_apache_mesos_matrix_TestModule';
@@ -62,7 +78,7 @@ describe('probeLibraries against libraries that attack the prober', () => {
 
   it('classifies a forged answer on the protocol descriptor itself (no token) as a protocol failure', async () => {
     const outcomes = await probeWithGood('FORGE_ON_PROTOCOL');
-    expect(outcomes[0]).toEqual({ stage: 'protocol', during: 'open', message: expect.stringContaining(`dlopen('${lib('FORGE_ON_PROTOCOL')}') (static initialisers) wrote to the probe's protocol channel: "{\\"i\\":0,`) });
+    expect(outcomes[0]).toEqual({ stage: 'protocol', during: 'open', message: expect.stringContaining(`dlopen('${lib('FORGE_ON_PROTOCOL')}') (static initialisers) wrote to the probe's protocol channel: "{"i":0,`) });
     expectGoodKept(outcomes);
   });
 
@@ -81,21 +97,61 @@ describe('probeLibraries against libraries that attack the prober', () => {
   });
 
   it.each(['FORK_SLEEP', 'FORK_TWICE'] as const)('%s: kills the process a library left running, and reports it on its outcome', async (behaviour) => {
-    const pidFile = path.join(scratch, `${behaviour}.pid`);
-    process.env['MESOS_MATRIX_TEST_PIDFILE'] = pidFile;
-    try {
-      const outcomes = await probeWithGood(behaviour);
-      expect(manifestOf(outcomes[0])?.description).toBe('a library that misbehaves');
-      const pid = readPid(pidFile);
-      expect(outcomes[0]?.leftovers).toContainEqual(expect.stringMatching(new RegExp(`^${pid} `)));
-      expect(outcomes[1]?.leftovers).toBeUndefined();
-      expectGoodKept(outcomes);
-      expect(await gone(pid)).toBe(true);
-    } finally {
-      delete process.env['MESOS_MATRIX_TEST_PIDFILE'];
-    }
+    const { outcomes, pid } = await withPidFile(behaviour, () => probeWithGood(behaviour));
+    expect(manifestOf(outcomes[0])?.description).toBe('a library that misbehaves');
+    // Swept before or after its exec(), as the race goes.
+    expect([[{ pid, command: 'sleep 3600' }], [{ pid, command: FORK_OF_PROBER }]]).toContainEqual(outcomes[0]?.leftovers);
+    expect(outcomes[1]?.leftovers).toBeUndefined();
+    expectGoodKept(outcomes);
+    expect(await gone(pid)).toBe(true);
+  });
+
+  // The child cannot sweep: it hangs, or died and its orphans went to init. The parent finds
+  // what left the child's group: by ancestry while the child lives, by the mark in the
+  // environment after (the bare escapee, started without an environment, by ancestry alone).
+  it.each([
+    ['ESCAPE_AND_HANG', 'timeout', 'did not return within 1000 ms'],
+    ['BARE_ESCAPE_AND_HANG', 'timeout', 'did not return within 1000 ms'],
+    ['ESCAPE_AND_CRASH', 'crash', 'killed the process (SIGSEGV)'],
+  ] as const)('%s: the parent kills the session-leaving grandchild and reports it', async (behaviour, stage, how) => {
+    const { outcomes, pid } = await withPidFile(behaviour, () => probeWithGood(behaviour, 1_000));
+    expect(outcomes[0]).toEqual({ stage, during: 'open', message: `dlopen('${lib(behaviour)}') (static initialisers) ${how}`, leftovers: [{ pid, command: 'sleep 3600' }] });
+    expectGoodKept(outcomes);
+    expect(outcomes[1]?.leftovers).toBeUndefined();
+    expect(await gone(pid)).toBe(true);
+  });
+
+  it('shows what a crashing library printed escaped and cut', async () => {
+    const outcomes = await probeWithGood('PRINT_AND_CRASH');
+    const message = outcomes[0]?.stage === 'crash' ? outcomes[0].message : '';
+    expect(message).toMatch(/killed the process \(SIGSEGV\); it printed: \\x1b\]0;owned\\x07\\x1b\[2J\\rcleared the screen x+…\[\+\d+ characters cut\]$/);
+    // eslint-disable-next-line no-control-regex -- no control character may be shown
+    expect(message).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    expect(message.length).toBeLessThan(1000);
+    expectGoodKept(outcomes);
+  });
+
+  it('shows a 1 MiB manifest string escaped and cut, and NULL-free fields as they are', async () => {
+    const manifest = manifestOf((await probeWithGood('HUGE_MANIFEST'))[0]);
+    expect(manifest?.description).toMatch(/^\\x1b\[31mx+…\[\+1047555 characters cut\]$/);
+    expect(manifest?.description?.length).toBeLessThan(1100);
+    expect(manifest?.authorName).toBe('bell\\x07');
+    expect(manifest?.kind).toBe('TestModule');
+    expect(manifest?.mesosVersion).toBe('0.23.1');
   });
 });
+
+/** Runs `probe` with the libraries noting the pid of the process they leave to a fresh file; that pid. */
+async function withPidFile<T>(name: string, probe: () => Promise<T>): Promise<{ outcomes: T; pid: number }> {
+  const pidFile = path.join(scratch, `${name}.pid`);
+  process.env['MESOS_MATRIX_TEST_PIDFILE'] = pidFile;
+  try {
+    const outcomes = await probe();
+    return { outcomes, pid: readPid(pidFile) };
+  } finally {
+    delete process.env['MESOS_MATRIX_TEST_PIDFILE'];
+  }
+}
 
 describe('a probing process interrupted', () => {
   it.each(['SIGINT', 'SIGTERM'] as const)('kills the probe child on %s, and dies of that signal', async (signal) => {
