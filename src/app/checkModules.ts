@@ -1,6 +1,7 @@
 import { adviseLoadProblem, type Advice } from '../core/loadAdvice.js';
 import type { CheckRun, CheckVerdict } from '../core/checkRun.js';
 import { UsageError } from '../core/errors.js';
+import { leftoverProblems } from '../core/leftoverProblems.js';
 import type { LibraryOutcome } from '../core/libraryOutcome.js';
 import { libraryString, mainProgram, type MesosBinary } from '../core/modulesConfig.js';
 import { findRelease, selectReleases } from '../core/selectReleases.js';
@@ -39,6 +40,8 @@ export async function checkModules(options: CheckOptions): Promise<CheckRun & { 
     options.modules !== undefined ? await readModulesFlag(options.modules, options.cacheDir) : await readModulesDir(options.modulesDir ?? '', options.cacheDir);
 
   const probed = await probeAll(read, options);
+  // Beside each verdict, not in it: Mesos loads a library that leaves processes running.
+  const leftovers = leftoverProblems(read.manifests, probed);
   const verdicts = hosts.map((host): CheckVerdict => {
     const flagError = flagProblem(host, options) ?? read.refused;
     if (flagError) return { mesos: host.release, ok: false, error: flagError.message, problems: [{ ...flagError, advice: adviseOn(flagError, host, null, table.releases) }], modules: [] };
@@ -50,7 +53,8 @@ export async function checkModules(options: CheckOptions): Promise<CheckRun & { 
     });
     // Our stricter advice follows Mesos's own problems; Mesos's error stays what Mesos prints.
     const strict = options.strict === true ? read.warnings.map((warning) => ({ library: null, module: null, stage: 'strict' as const, message: warning, advice: { advice: 'as-found' as const, text: 'not refused by Mesos: --strict refuses it' } })) : [];
-    return { mesos: host.release, ok: result.ok && strict.length === 0, error: result.error, problems: [...problems, ...strict], modules: result.modules };
+    const notes = leftovers.map((problem) => ({ ...problem, advice: adviseOn(problem, host, null, table.releases) }));
+    return { mesos: host.release, ok: result.ok && strict.length === 0, error: result.error, problems: [...problems, ...strict, ...notes], modules: result.modules };
   });
   return { verdicts, single: options.mesos !== undefined, warnings: read.warnings };
 }
