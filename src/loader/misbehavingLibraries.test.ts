@@ -3,13 +3,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildFixtures } from '../compile/buildFixtures.js';
-import { findCompiler } from '../compile/findCompiler.js';
 import { PACKAGE_ROOT } from '../app/paths.js';
 import { compileFixtures, temporaryDir, variant } from '../../test/helpers/compileFixtures.js';
+import { buildMisbehaving } from '../../test/helpers/misbehavingLibraries.js';
 import type { LibraryOutcome } from '../core/libraryOutcome.js';
 import { probeLibraries } from './probeLibraries.js';
-import { PROTOCOL_FD } from './probeProtocol.js';
 import { FORK_OF_PROBER } from './sweepChildren.js';
 
 // Libraries that attack the prober from inside its child process (test/fixtures/libraries/
@@ -23,6 +21,7 @@ const BEHAVIOURS = [
   'HANG_AT_EXIT',
   'FORK_SLEEP',
   'FORK_TWICE',
+  'FORK_NO_EXEC',
   'HANG_NOTING_PID',
   'ESCAPE_AND_HANG',
   'ESCAPE_AND_CRASH',
@@ -38,16 +37,11 @@ let scratch = '';
 
 beforeAll(async () => {
   scratch = temporaryDir('misbehaving');
-  const source = readFileSync(path.join(PACKAGE_ROOT, 'test', 'fixtures', 'libraries', 'misbehaving.cpp'), 'utf8');
-  const requests = BEHAVIOURS.map((behaviour) => {
-    const text = `#define ${behaviour} 1\n#define PROTOCOL_FD ${PROTOCOL_FD}\n${source}`;
-    return { id: behaviour, recipe: text, render: async () => text, fileName: `lib${behaviour.toLowerCase()}.so` };
-  });
-  const built = new Map([...(await buildFixtures(requests, { compiler: await findCompiler(process.env, scratch), cacheDir: scratch, jobs: 2 })), ...(await compileFixtures([variant('good', {})], scratch))]);
-  for (const [id, outcome] of built) {
-    if (outcome.status === 'failed') throw new Error(`${id} did not compile: ${outcome.stderr}`);
-    libraries.set(id, outcome.library);
-  }
+  const [built, good] = await Promise.all([buildMisbehaving(BEHAVIOURS, scratch), compileFixtures([variant('good', {})], scratch)]);
+  for (const [id, library] of built) libraries.set(id, library);
+  const outcome = good.get('good');
+  if (outcome?.status === 'failed' || outcome === undefined) throw new Error(`the good library did not compile: ${outcome?.stderr}`);
+  libraries.set('good', outcome.library);
 });
 
 const lib = (id: Behaviour | 'good') => libraries.get(id) ?? '';
@@ -99,9 +93,16 @@ describe('probeLibraries against libraries that attack the prober', () => {
   it.each(['FORK_SLEEP', 'FORK_TWICE'] as const)('%s: kills the process a library left running, and reports it on its outcome', async (behaviour) => {
     const { outcomes, pid } = await withPidFile(behaviour, () => probeWithGood(behaviour));
     expect(manifestOf(outcomes[0])?.description).toBe('a library that misbehaves');
-    // Swept before or after its exec(), as the race goes.
-    expect([[{ pid, command: 'sleep 3600' }], [{ pid, command: FORK_OF_PROBER }]]).toContainEqual(outcomes[0]?.leftovers);
+    // Named by what it runs, even when swept between its fork() and its exec().
+    expect(outcomes[0]?.leftovers).toEqual([{ pid, command: 'sleep 3600' }]);
     expect(outcomes[1]?.leftovers).toBeUndefined();
+    expectGoodKept(outcomes);
+    expect(await gone(pid)).toBe(true);
+  });
+
+  it('names a forked copy of the prober that runs no program as such', async () => {
+    const { outcomes, pid } = await withPidFile('FORK_NO_EXEC', () => probeWithGood('FORK_NO_EXEC'));
+    expect(outcomes[0]?.leftovers).toEqual([{ pid, command: FORK_OF_PROBER }]);
     expectGoodKept(outcomes);
     expect(await gone(pid)).toBe(true);
   });

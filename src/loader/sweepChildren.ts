@@ -67,17 +67,34 @@ export function sweepEscapees(leader: number, mark: string, childCommand: string
  */
 function killUntilNone(childCommand: string, find: () => number[]): LeftProcess[] {
   const found = new Map<number, string>();
+  // A fork about to exec() is given a moment to, so that it is named by what it runs; this long at most per sweep.
+  const execDeadline = Date.now() + EXEC_GRACE_MS;
   for (let round = 0; round < 50; round++) {
     const live = find();
     if (live.length === 0) break;
     for (const pid of live) {
-      const line = found.get(pid) ?? command(pid);
-      if (!found.has(pid)) found.set(pid, line === childCommand ? FORK_OF_PROBER : line);
+      if (!found.has(pid)) found.set(pid, settledCommand(pid, childCommand, execDeadline));
       kill(pid, stat(pid)?.pgrp === pid);
     }
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    pause(20);
   }
   return [...found].map(([pid, line]) => ({ pid, command: line }));
+}
+
+const EXEC_GRACE_MS = 200;
+
+/** The process's command line once it is no longer the probe child's own, or `FORK_OF_PROBER` at the deadline. */
+function settledCommand(pid: number, childCommand: string, deadline: number): string {
+  for (;;) {
+    const line = command(pid);
+    if (line !== childCommand) return line;
+    if (Date.now() >= deadline) return FORK_OF_PROBER;
+    pause(10);
+  }
+}
+
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 function childPids(threads: 'main thread' | 'all threads'): number[] {
