@@ -53,7 +53,7 @@ export function unframe(token: string, line: string): { event: ProbeEvent } | { 
     const event = JSON.parse(line.slice(token.length + 1)) as unknown;
     if (typeof event === 'object' && event !== null) return { event: escapeEvent(event as ProbeEvent) };
   } catch {
-    // falls through: a line with our token but not our JSON
+    // falls through: a line with our token but not our JSON, or not the shape of an event
   }
   return { error: `garbled the probe's protocol channel: ${shown}` };
 }
