@@ -155,14 +155,20 @@ async function withPidFile<T>(name: string, probe: () => Promise<T>): Promise<{ 
 }
 
 describe('a probing process interrupted', () => {
-  it.each(['SIGINT', 'SIGTERM'] as const)('kills the probe child on %s, and dies of that signal', async (signal) => {
-    const pidFile = path.join(scratch, `interrupted-${signal}.pid`);
+  // HANG_NOTING_PID notes the probe child; ESCAPE_AND_HANG the `sleep` it left its session for.
+  it.each([
+    ['SIGINT', 'HANG_NOTING_PID'],
+    ['SIGTERM', 'HANG_NOTING_PID'],
+    ['SIGINT', 'ESCAPE_AND_HANG'],
+  ] as const)('on %s, kills the process %s noted, and dies of that signal', async (signal, behaviour) => {
+    const pidFile = path.join(scratch, `interrupted-${signal}-${behaviour}.pid`);
     const script = `const { probeLibraries } = await import(${JSON.stringify(pathToFileURL(path.join(PACKAGE_ROOT, 'src', 'loader', 'probeLibraries.ts')).href)});
-      await probeLibraries([{ library: ${JSON.stringify(lib('HANG_NOTING_PID'))}, symbol: ${JSON.stringify(NAME)} }], { jobs: 1, timeoutMs: 60000 });`;
+      await probeLibraries([{ library: ${JSON.stringify(lib(behaviour))}, symbol: ${JSON.stringify(NAME)} }], { jobs: 1, timeoutMs: 60000 });`;
     const cli = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: PACKAGE_ROOT, env: { ...process.env, MESOS_MATRIX_TEST_PIDFILE: pidFile }, stdio: 'ignore' });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => cli.on('exit', (_code, how) => resolve(how)));
     for (let tries = 0; tries < 1500 && !existsSync(pidFile); tries++) await new Promise((resolve) => setTimeout(resolve, 20));
     const child = readPid(pidFile);
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the sleep's setsid() and exec() are done
     cli.kill(signal);
     expect(await exited).toBe(signal);
     expect(await gone(child)).toBe(true);
