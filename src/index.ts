@@ -38,7 +38,7 @@ export type { Shard, ShardPlan } from './core/shardPlan.js';
 export type { ShardStamp, ShardRequest } from './core/shardStamp.js';
 export type { Finding, FindingCode } from './core/finding.js';
 export type { Stage, Verdict, VerifyStage, LibraryStage } from './core/stage.js';
-export type { LibraryOutcome } from './core/libraryOutcome.js';
+export type { LeftProcess, LibraryOutcome } from './core/libraryOutcome.js';
 export type { Manifest } from './core/manifest.js';
 export type { Release, VersionTable } from './core/versionTable.js';
 export type { Host, LoaderRules } from './core/host.js';

@@ -1,6 +1,7 @@
 import { adviseLoadProblem, type Advice } from '../core/loadAdvice.js';
 import type { CheckRun, CheckVerdict } from '../core/checkRun.js';
 import { UsageError } from '../core/errors.js';
+import { leftoverProblems } from '../core/leftoverProblems.js';
 import type { LibraryOutcome } from '../core/libraryOutcome.js';
 import { libraryString, mainProgram, type MesosBinary } from '../core/modulesConfig.js';
 import { findRelease, selectReleases } from '../core/selectReleases.js';
@@ -57,7 +58,9 @@ export async function checkModules(options: CheckOptions): Promise<CheckRun & { 
     });
     // Our stricter advice follows Mesos's own problems; Mesos's error stays what Mesos prints.
     const strict = options.strict === true ? stage.warnings.map((warning) => ({ library: null, module: null, stage: 'strict' as const, message: warning, advice: { advice: 'as-found' as const, text: 'not refused by Mesos: --strict refuses it' } })) : [];
-    return { mesos: host.release, ok: result.ok && strict.length === 0, error: result.error, problems: [...problems, ...strict], modules: result.modules, logged: stage.logged };
+    // Beside each verdict, not in it: Mesos loads a library that leaves processes running.
+    const notes = leftoverProblems(stage.manifests, probed).map((problem) => ({ ...problem, advice: adviseOn(problem, host, null, table.releases) }));
+    return { mesos: host.release, ok: result.ok && strict.length === 0, error: result.error, problems: [...problems, ...strict, ...notes], modules: result.modules, logged: stage.logged };
   });
   return { verdicts, single: options.mesos !== undefined, warnings: [...warnings] };
 }

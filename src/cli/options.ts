@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { UsageError } from '../core/errors.js';
+import { MAX_TIMER_MS, parseDuration } from '../core/parseDuration.js';
 import type { SelectionOptions } from '../core/selectMatrix.js';
 import type { CliIo } from './cliIo.js';
 import { defaultCacheDir, projectPaths, type ProjectPaths } from '../app/paths.js';
@@ -53,13 +54,13 @@ export function projectFrom(raw: Raw): ProjectPaths {
 export function addBuildOptions(command: Command): Command {
   return command
     .option('--jobs <n>', 'compilers and library probes at once', String(availableParallelism()))
-    .option('--timeout <ms>', 'how long dlopen, a lookup or compatible() may take before it counts as hung', '10000');
+    .option('--timeout <duration>', 'how long dlopen, a lookup or compatible() may take before it counts as hung: 10s, 1.5s, 500ms, or a number of milliseconds', '10s');
 }
 
 export function buildFrom(raw: Raw, io: CliIo): { jobs: number; timeoutMs: number; cacheDir: string } {
   return {
     jobs: positiveInteger('--jobs', raw['jobs']),
-    timeoutMs: positiveInteger('--timeout', raw['timeout']),
+    timeoutMs: duration('--timeout', raw['timeout']),
     cacheDir: cacheDirFrom(raw, io),
   };
 }
@@ -93,6 +94,16 @@ function optionalString(value: unknown): string | undefined {
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value === '' ? undefined : value;
+}
+
+/** A duration given for `flag` (`parseDuration`), in ms, else a usage error saying what is accepted. */
+function duration(flag: string, value: unknown): number {
+  const result = parseDuration(String(value));
+  if (result.ok) return result.ms;
+  throw new UsageError(
+    `${flag}: ${result.error}`,
+    `give seconds or milliseconds with a unit (${flag} 10s, ${flag} 1.5s, ${flag} 500ms) or a whole number of milliseconds, from 1 ms to ${MAX_TIMER_MS} ms`,
+  );
 }
 
 /** A whole number >= 1 given for `flag`, else a usage error. */

@@ -89,6 +89,7 @@ export function evaluateMatrix(plan: MatrixPlan, opened: ReadonlyMap<string, Ope
     }
     return { planned, observed, asDocumented };
   });
+  findings.push(...leftoverFindings(plan.fixtures, opened));
   return { plan, cells, scenarioCells, findings };
 }
 
@@ -105,6 +106,14 @@ function soundness(plan: MatrixPlan, fixture: FixtureSpec, host: string, observe
   if (!hostInterface || !buildInterface) return { sound: false, differences: [`no interface data for ${hostInterface ? fixture.builtFor : host}`] };
   const differences = interfaceDifferences(buildInterface, hostInterface);
   return differences.length === 0 ? { sound: true, differences: [] } : { sound: false, differences };
+}
+
+/** What opening a fixture left running is the fixture's, the same on every host: one finding per fixture. */
+function leftoverFindings(fixtures: readonly FixtureSpec[], opened: ReadonlyMap<string, OpenedFixture>): Finding[] {
+  return fixtures.flatMap((fixture): Finding[] => {
+    const { library, outcome } = openedFixture(fixture, opened);
+    return outcome.leftovers?.length ? [{ code: 'left-processes', subject: fixture.id, library, processes: outcome.leftovers }] : [];
+  });
 }
 
 function openedFixture(fixture: FixtureSpec, opened: ReadonlyMap<string, OpenedFixture>): OpenedFixture {

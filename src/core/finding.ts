@@ -1,10 +1,11 @@
+import type { LeftProcess } from './libraryOutcome.js';
 import type { Stage } from './stage.js';
 
 /**
  * A finding is data: a code, the subject it concerns, and what was wanted versus seen. The
  * prose comes from the renderers (`src/report`).
  */
-export const FINDING_CODES = ['differs-from-table', 'differs-from-expected', 'not-in-expected', 'differs-from-documented', 'unsound-admission'] as const;
+export const FINDING_CODES = ['differs-from-table', 'differs-from-expected', 'not-in-expected', 'differs-from-documented', 'unsound-admission', 'left-processes'] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
 interface Observed {
@@ -30,4 +31,16 @@ export type Finding =
       readonly observed: Observed;
       /** The methods (or `structure`, `class`, `vtable order`) that differ. */
       readonly differences: readonly string[];
+    }
+  | {
+      /**
+       * Opening the fixture left processes running (the prober killed them). No host's verdict
+       * changes — Mesos would load the library — but a module that does this in an agent leaves
+       * them running there.
+       */
+      readonly code: 'left-processes';
+      /** The fixture id (`Isolator/0.24.1`): the same for every host. */
+      readonly subject: string;
+      readonly library: string;
+      readonly processes: readonly LeftProcess[];
     };

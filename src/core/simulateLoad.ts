@@ -8,9 +8,10 @@ import type { Stage } from './stage.js';
 /**
  * Stages of `load()` beyond the library and verify stages; `flags` is the command line itself
  * (the flag parser refuses the value), `manifest-file` a file of `--modules_dir` that cannot be
- * listed, read or parsed, `strict` this tool's stricter advice (`--strict` only).
+ * listed, read or parsed, `strict` this tool's stricter advice (`--strict` only),
+ * `left-processes` a library that left processes running (a note: Mesos loads it).
  */
-export type LoadStage = Stage | 'library-unnamed' | 'module-unnamed' | 'duplicate' | 'flags' | 'manifest-file' | 'strict';
+export type LoadStage = Stage | 'library-unnamed' | 'module-unnamed' | 'duplicate' | 'flags' | 'manifest-file' | 'strict' | 'left-processes';
 
 /** One problem `load()` meets, in the manifest's order. */
 export interface LoadProblem {

@@ -1,5 +1,6 @@
 import { ToolchainError } from '../core/errors.js';
-import type { LibraryOutcome } from '../core/libraryOutcome.js';
+import { escapeText, SHOWN_LENGTH } from '../core/escapeText.js';
+import { escapeLeftProcess, type LeftProcess, type LibraryOutcome } from '../core/libraryOutcome.js';
 import { unframe, type ProbeEvent, type ProbeItem, type RawManifest } from './probeProtocol.js';
 import type { ProbeChild } from './spawnProbeChild.js';
 
@@ -39,14 +40,17 @@ export async function runBatch(child: ProbeChild, token: string, batch: readonly
       child.kill();
     }, ms);
   };
+  /** Processes found after an item was answered go on its outcome (the last one answered: no later item ran). */
+  const addLeftovers = (local: number, left: readonly LeftProcess[]) => {
+    const answered = answers[local];
+    if (left.length === 0 || answered === undefined) return;
+    answers[local] = { ...answered, leftovers: [...(answered.leftovers ?? []), ...left] };
+    record(local, answers[local] as LibraryOutcome);
+  };
   const onEvent = (event: ProbeEvent): string | undefined => {
     if ('done' in event) {
       if (current.local !== batch.length) return `ended after ${current.local} of ${batch.length} answers`;
-      if (event.leftovers.length > 0) {
-        const last = answers.at(-1) as LibraryOutcome;
-        answers[batch.length - 1] = { ...last, leftovers: [...(last.leftovers ?? []), ...event.leftovers] };
-        record(batch.length - 1, answers[batch.length - 1] as LibraryOutcome);
-      }
+      addLeftovers(batch.length - 1, event.leftovers);
       markDone('done');
       return undefined;
     }
@@ -73,29 +77,33 @@ export async function runBatch(child: ProbeChild, token: string, batch: readonly
   arm(Math.max(timeoutMs, STARTUP_MS)); // a child that never gets going counts as hung too; each step re-arms with --timeout
   const ended = await Promise.race([finished, child.exited]);
   clearTimeout(timer);
+  // Whatever came from the child and outlived it (in its group or out of it, see sweepEscapees).
+  const escaped = () => child.kill().map(escapeLeftProcess);
   if (ended === 'done') {
-    await settle(child.exited, EXIT_GRACE_MS);
-    return child.kill();
+    await settle(child.exited, EXIT_GRACE_MS); // static destructors run, and may start processes too
+    return addLeftovers(batch.length - 1, escaped());
   }
   if (ended.error) throw new ToolchainError(`cannot start the library prober: ${ended.error.message}`, 'check that Node.js can run child processes here');
-  child.kill();
+  const left = escaped();
   await settle(child.channelEnded, CHANNEL_GRACE_MS); // what it wrote before it died is still to be read
   child.onLine = () => undefined;
-  if (current.local >= batch.length) return; // every item answered: how it exited changes nothing
+  if (current.local >= batch.length) return addLeftovers(batch.length - 1, left); // every item answered: how it exited changes nothing
   if (current.at === 'start' && broken === undefined) {
-    if (started) return; // died between items: the rest go to a fresh child
+    if (started) return addLeftovers(current.local - 1, left); // died between items: the rest go to a fresh child
     // Died before the first item: that is the prober itself failing, not a library.
-    throw new ToolchainError(
-      `the library prober exited with ${ended.signal ?? `code ${ended.code}`} before opening a library:\n${child.output().trim()}`,
-      'reinstall with `npm ci` (koffi must load on this machine)',
-    );
+    const output = child.output().trim().split('\n').map((line) => escapeText(line, SHOWN_LENGTH.output));
+    throw new ToolchainError(`the library prober exited with ${ended.signal ?? `code ${ended.code}`} before opening a library:\n${output.join('\n')}`, 'reinstall with `npm ci` (koffi must load on this machine)');
   }
-  record(current.local, classify(batch[current.local] as ProbeItem, current, broken ?? describeEnd(ended, timedOut, timeoutMs, child.output()), broken ? 'protocol' : timedOut ? 'timeout' : 'crash'));
+  const outcome = classify(batch[current.local] as ProbeItem, current, broken ?? describeEnd(ended, timedOut, timeoutMs, child.output()), broken ? 'protocol' : timedOut ? 'timeout' : 'crash');
+  answers[current.local] = outcome;
+  record(current.local, outcome);
+  addLeftovers(current.local, left);
 }
 
 function describeEnd(ended: { code: number | null; signal: NodeJS.Signals | null }, timedOut: boolean, timeoutMs: number, output: string): string {
   const how = timedOut ? `did not return within ${timeoutMs} ms` : ended.signal ? `killed the process (${ended.signal})` : `exited with code ${ended.code}`;
-  const tail = output.trim().split('\n').at(-1)?.trim() ?? '';
+  // What a library printed is its choice: shown escaped (no terminal escapes) and cut.
+  const tail = escapeText(output.trim().split('\n').at(-1)?.trim() ?? '', SHOWN_LENGTH.output);
   return `${how}${tail ? `; it printed: ${tail}` : ''}`;
 }
 

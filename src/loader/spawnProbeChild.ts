@@ -1,7 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import type { LeftProcess } from '../core/libraryOutcome.js';
 import { PROTOCOL_FD } from './probeProtocol.js';
+import { PROBE_MARK, sweepEscapees } from './sweepChildren.js';
 
 /** A probe child process: its own process group, killed whole. */
 export interface ProbeChild {
@@ -14,8 +17,12 @@ export interface ProbeChild {
   output: () => string;
   /** Each complete line that arrives on the protocol channel. */
   onLine: (line: string) => void;
-  /** SIGKILLs the child's process group: the child and whatever it forked that stayed in it. */
-  kill: () => void;
+  /**
+   * SIGKILLs the child's process group — the child and whatever it forked that stayed in it —
+   * and whatever came from it and left the group; returns those (`sweepEscapees`). Called
+   * again, it kills nothing more and returns the same.
+   */
+  kill: () => LeftProcess[];
 }
 
 /** Children whose groups are still to be killed: on SIGINT/SIGTERM or when the CLI exits. */
@@ -25,7 +32,9 @@ export function spawnProbeChild(): ProbeChild {
   const { execArgv, script } = childEntry();
   // The protocol pipe sits far above the descriptors a library might write to; the gap is closed.
   const stdio: Array<'pipe' | 'ignore'> = ['pipe', 'pipe', 'pipe', ...Array<'ignore'>(PROTOCOL_FD - 3).fill('ignore'), 'pipe'];
-  const process_ = spawn(process.execPath, [...execArgv, script, String(PROTOCOL_FD)], { stdio, detached: true });
+  // Detached: a new session and group, both named by the child's pid. The mark outlives both.
+  const mark = randomBytes(8).toString('hex');
+  const process_ = spawn(process.execPath, [...execArgv, script, String(PROTOCOL_FD)], { stdio, detached: true, env: { ...process.env, [PROBE_MARK]: mark } });
   // A child starts before it has work; niced, its start-up takes no CPU from compilers.
   if (process_.pid !== undefined) {
     try {
@@ -36,6 +45,7 @@ export function spawnProbeChild(): ProbeChild {
   }
   let output = '';
   let buffered = '';
+  let swept: LeftProcess[] | undefined;
   const channel = (process_.stdio as unknown as NodeJS.ReadableStream[])[PROTOCOL_FD] as NodeJS.ReadableStream;
   const child: ProbeChild = {
     process: process_,
@@ -53,13 +63,17 @@ export function spawnProbeChild(): ProbeChild {
     output: () => output,
     onLine: () => undefined,
     kill: () => {
+      const leader = process_.pid;
       live.delete(child);
-      if (process_.pid === undefined) return;
-      try {
-        process.kill(-process_.pid, 'SIGKILL');
-      } catch {
-        // the group is gone already
-      }
+      if (swept !== undefined || leader === undefined) return swept ?? [];
+      swept = sweepEscapees(leader, mark, [process.execPath, ...execArgv, script, String(PROTOCOL_FD)].join(' '), () => {
+        try {
+          process.kill(-leader, 'SIGKILL');
+        } catch {
+          // the group is gone already
+        }
+      });
+      return swept;
     },
   };
   const collect = (chunk: Buffer) => {

@@ -1,9 +1,29 @@
 import type { CheckRun, CheckVerdict } from '../core/checkRun.js';
 
+type Problem = CheckVerdict['problems'][number];
+
+/**
+ * A verdict's problems as reports show them: what refuses the configuration (Mesos's problems,
+ * the one it stops at first, then --strict's), and the notes beside the verdict (a library that
+ * left processes running, which Mesos loads all the same).
+ */
+export function splitProblems(verdict: CheckVerdict): { readonly refusals: readonly Problem[]; readonly notes: readonly Problem[] } {
+  return { refusals: verdict.problems.filter((problem) => problem.stage !== 'left-processes'), notes: verdict.problems.filter((problem) => problem.stage === 'left-processes') };
+}
+
+/** `'lib' · module · stage: message`, a problem on one line (the library unquoted where quotes are noise, as in JUnit). */
+export function problemLine(problem: Problem, quote = true): string {
+  const library = problem.library === null || !quote ? problem.library : `'${problem.library}'`;
+  return `${[library, problem.module].filter(Boolean).join(' · ')} · ${problem.stage}: ${problem.message}`;
+}
+
 /** What Mesos prints when it refuses: `Error loading modules: …`, or the flag error as it stands. */
 export function mesosPrints(verdict: CheckVerdict): string {
   // Only --strict refuses what Mesos loads.
-  if (verdict.error === null) return verdict.problems.length === 0 ? '' : `loads in Mesos, refused by --strict: ${verdict.problems[0]?.message}`;
+  if (verdict.error === null) {
+    const strict = verdict.problems.find((problem) => problem.stage === 'strict');
+    return strict === undefined ? '' : `loads in Mesos, refused by --strict: ${strict.message}`;
+  }
   return verdict.problems[0]?.stage === 'flags' ? verdict.error : `Error loading modules: ${verdict.error}`;
 }
 

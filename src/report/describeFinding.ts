@@ -1,4 +1,5 @@
 import type { Finding, FindingCode } from '../core/finding.js';
+import { describeLeftovers } from '../core/leftoverProblems.js';
 import { STAGE_LABELS } from './stageLabels.js';
 
 export interface FindingContext {
@@ -8,7 +9,7 @@ export interface FindingContext {
 
 type Describe<C extends FindingCode> = (finding: Finding & { readonly code: C }, context: FindingContext) => string[];
 
-const stage = (finding: Finding) => `${finding.observed.stage} (${STAGE_LABELS[finding.observed.stage].label})`;
+const stage = (finding: Extract<Finding, { readonly observed: unknown }>) => `${finding.observed.stage} (${STAGE_LABELS[finding.observed.stage].label})`;
 
 /** One finding as lines of prose; each code says what differs and what to do. */
 export const DESCRIBE_FINDING: { readonly [C in FindingCode]: Describe<C> } = {
@@ -31,6 +32,10 @@ export const DESCRIBE_FINDING: { readonly [C in FindingCode]: Describe<C> } = {
     const [kind, builtFor, host] = finding.subject.split(/[/@]/);
     return [`${finding.subject}: ${host} admits the ${kind} built for ${builtFor}, but the interface differs: ${finding.differences.join(', ')}`];
   },
+  'left-processes': (finding) => [
+    `${finding.subject}: ${finding.library} ${describeLeftovers(finding.processes)}`,
+    '    the prober killed them; loaded into Mesos, the library would leave them running there',
+  ],
 };
 
 export function describeFinding(finding: Finding, context: FindingContext): string[] {

@@ -2,7 +2,7 @@ import { createColors } from 'picocolors';
 import type { CheckRun, CheckVerdict } from '../core/checkRun.js';
 import type { Advice } from '../core/loadAdvice.js';
 import type { CheckFormat } from './formats.js';
-import { checkSummary, mesosPrints } from './checkSummary.js';
+import { checkSummary, mesosPrints, problemLine, splitProblems } from './checkSummary.js';
 import { describeAdvice } from './describeAdvice.js';
 import { plural } from './plural.js';
 import { renderCheckGithub } from './renderCheckGithub.js';
@@ -29,21 +29,21 @@ function renderVerdict(verdict: CheckVerdict, c: ReturnType<typeof createColors>
 }
 
 function answerLines(verdict: CheckVerdict, c: ReturnType<typeof createColors>): string[] {
+  const { refusals, notes } = splitProblems(verdict);
+  // Beside the verdict, whichever it is: Mesos loads such a library, the processes stay.
+  const noteLines = notes.flatMap((problem) => [`        ${c.yellow('note:')} '${problem.library}' ${problem.message}`, ...adviceLines(problem.advice, '          ')]);
   if (verdict.ok) {
     const modules = verdict.modules.map((module) => `${module.name}${module.kind ? ` (${module.kind}, built for ${module.builtFor})` : ''}`);
-    return [`${c.bold(verdict.mesos.padEnd(7))} ${c.green('loads')} ${plural(verdict.modules.length, 'module')}${modules.length > 0 ? `: ${modules.join(', ')}` : ''}`];
+    return [`${c.bold(verdict.mesos.padEnd(7))} ${c.green('loads')} ${plural(verdict.modules.length, 'module')}${modules.length > 0 ? `: ${modules.join(', ')}` : ''}`, ...noteLines];
   }
-  const [first, ...rest] = verdict.problems;
+  const [first, ...rest] = refusals;
   const lines = [`${c.bold(verdict.mesos.padEnd(7))} ${c.red(mesosPrints(verdict))}`];
   if (first) lines.push(...adviceLines(first.advice));
   if (rest.length > 0) {
     lines.push(`        ${c.dim(`and ${plural(rest.length, 'further problem')} Mesos would meet after it:`)}`);
-    for (const problem of rest) {
-      lines.push(`        - ${[problem.library === null ? null : `'${problem.library}'`, problem.module].filter(Boolean).join(' · ')} · ${problem.stage}: ${problem.message}`);
-      lines.push(...adviceLines(problem.advice, '          '));
-    }
+    for (const problem of rest) lines.push(`        - ${problemLine(problem)}`, ...adviceLines(problem.advice, '          '));
   }
-  return lines;
+  return [...lines, ...noteLines];
 }
 
 function adviceLines(advice: Advice, indent = '        '): string[] {

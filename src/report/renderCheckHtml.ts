@@ -13,8 +13,10 @@ export function renderCheckHtml(run: CheckRun): string {
       return `<li>${escapeHtml(where)} · ${escapeHtml(problem.stage)}: <code>${escapeHtml(problem.message)}</code>${hint ? `<br><span class=muted>hint: ${escapeHtml(hint)}</span>` : ''}`;
     });
     const modules = verdict.modules.map((module) => `${module.name}${module.kind ? ` (${module.kind}, built for ${module.builtFor})` : ''}`).join(', ');
+    // Notes beside a verdict Mesos gives all the same (processes left running).
+    const notes = problems.filter((_, index) => verdict.problems[index]?.stage === 'left-processes');
     return verdict.ok
-      ? `<tr><th scope=row>${escapeHtml(verdict.mesos)}<td class=ok>✓ loads<td>${escapeHtml(modules)}`
+      ? `<tr><th scope=row>${escapeHtml(verdict.mesos)}<td class=ok>✓ loads<td>${escapeHtml(modules)}${notes.length > 0 ? `<ul>${notes.join('')}</ul>` : ''}`
       : `<tr><th scope=row>${escapeHtml(verdict.mesos)}<td class=bad>✗ refuses<td><code>${escapeHtml(mesosPrints(verdict))}</code><ul>${problems.join('')}</ul>`;
   });
   const body = [

@@ -1,5 +1,5 @@
-import type { CheckRun } from '../core/checkRun.js';
-import { checkSummary, mesosPrints } from './checkSummary.js';
+import type { CheckRun, CheckVerdict } from '../core/checkRun.js';
+import { checkSummary, mesosPrints, splitProblems } from './checkSummary.js';
 import { describeAdvice } from './describeAdvice.js';
 import { MARKDOWN_BUDGET, markdownCell, markdownCode } from './markdownText.js';
 
@@ -11,14 +11,20 @@ export function renderCheckMarkdown(run: CheckRun): string {
     const hint = verdict.problems[0] ? describeAdvice(verdict.problems[0].advice) : '';
     return `| ${verdict.mesos} | ✗ refuses | ${markdownCode(mesosPrints(verdict))}${hint ? `<br>hint: ${markdownCell(hint)}` : ''} |`;
   });
+  const item = (problem: CheckVerdict['problems'][number]) => `${[problem.library, problem.module].filter((part) => part !== null).map((part) => markdownCode(String(part))).join(' · ')} ${problem.stage}: ${markdownCode(problem.message)}`;
   const further = run.verdicts
-    .filter((verdict) => verdict.problems.length > 1)
-    .flatMap((verdict) => [
-      `- **${verdict.mesos}**, after the first:`,
-      ...verdict.problems.slice(1).map((problem) => `  - ${[problem.library, problem.module].filter((part) => part !== null).map((part) => markdownCode(String(part))).join(' · ')} ${problem.stage}: ${markdownCode(problem.message)}`),
-    ]);
+    .map((verdict) => ({ verdict, rest: splitProblems(verdict).refusals.slice(1) }))
+    .filter(({ rest }) => rest.length > 0)
+    .flatMap(({ verdict, rest }) => [`- **${verdict.mesos}**, after the first:`, ...rest.map((problem) => `  - ${item(problem)}`)]);
+  // The same on every release (a library is opened once): listed once, beside the table.
+  const notes = [...new Set(run.verdicts.flatMap((verdict) => splitProblems(verdict).notes.map((problem) => `- ⚠️ ${item(problem)}`)))];
   const head = [`### ${ok ? '✅' : '❌'} mesos-matrix check`, '', `**${markdownCell(text)}**`, '', '| Mesos | verdict | modules, or what Mesos prints |', '|---|---|---|'];
-  const out = [...head, ...rows, ...(further.length > 0 ? ['', '<details><summary>Further problems Mesos would meet</summary>', '', ...further, '', '</details>'] : [])];
+  const out = [
+    ...head,
+    ...rows,
+    ...(notes.length > 0 ? ['', ...notes] : []),
+    ...(further.length > 0 ? ['', '<details><summary>Further problems Mesos would meet</summary>', '', ...further, '', '</details>'] : []),
+  ];
   // Many releases with long library paths: keep the table, drop the detail, say so.
   const text2 = out.join('\n');
   if (text2.length <= MARKDOWN_BUDGET) return `${text2}\n`;

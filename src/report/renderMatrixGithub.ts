@@ -14,6 +14,7 @@ export function renderMatrixGithub(run: MatrixRun, options: MatrixReportOptions 
   const { result } = run;
   const cells = new Map(result.cells.map((cell) => [cell.id, cell]));
   const rows = new Map(result.scenarioCells.map((cell) => [cell.planned.id, cell.planned]));
+  const fixtures = new Set(result.plan.fixtures.map((fixture) => fixture.id));
   const fileOf = new Map(result.plan.hosts.map((release) => [release.release, release.file]));
   const place = (file: string | undefined, pointer: string) => (file === undefined ? null : (options.locate?.(file, pointer) ?? { file }));
 
@@ -24,6 +25,8 @@ export function renderMatrixGithub(run: MatrixRun, options: MatrixReportOptions 
       // The kind's entry decides the cell; a host without the kind has none, and the pointer stops at its kinds.
       return { level: 'error', title, message: lines.join('\n'), place: place(fileOf.get(cell.host), `/kinds/${cell.kind}`) };
     }
+    // A fixture's own finding (processes it left running): on the run, as no file line causes it.
+    if (fixtures.has(subject)) return { level: 'error', title: `${subject}: left processes running`, message: lines.join('\n'), place: null };
     const row = rows.get(subject);
     return { level: 'error', title: `${subject}: differs from the documentation`, message: lines.join('\n'), place: row ? place(row.scenario.file, `/rows/${row.row.number - 1}`) : null };
   });

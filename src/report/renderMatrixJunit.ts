@@ -24,6 +24,12 @@ export function renderMatrixJunit(run: MatrixRun): string {
       fail(test, [describeVerdict(cell), cell.observed.message], findings.get(cell.id), cell.sound === false ? 'unsound-admission' : 'not-as-expected');
     }
   }
+  // Processes a fixture left running: a failed case of its own, only when there were any.
+  const leftovers = run.result.findings.filter((finding) => finding.code === 'left-processes');
+  if (leftovers.length > 0) {
+    const suite = builder.testSuite().name('processes left running');
+    for (const finding of leftovers) fail(suite.testCase().className('fixtures').name(finding.subject), [], findings.get(finding.subject), finding.code);
+  }
   for (const [scenario, rows] of groupBy(run.result.scenarioCells, (cell) => cell.planned.scenario)) {
     const suite = builder.testSuite().name(scenario.title);
     for (const { planned, observed } of rows) {

@@ -33,6 +33,8 @@ export interface SampleRunOptions {
   readonly crashing?: readonly string[];
   /** What the crashing ones report. */
   readonly crashMessage?: string;
+  /** Fixture ids whose library left a `sleep 3600` running when it was opened. */
+  readonly leaving?: readonly string[];
 }
 
 /**
@@ -47,6 +49,7 @@ export async function sampleMatrixRun(options: SampleRunOptions): Promise<Matrix
   const selection = selectMatrix(resolved, { releases: options.releases, kinds: options.kinds, only: undefined, whatIf });
   const plan = planMatrix(selection);
   const crashing = new Set(options.crashing ?? []);
+  const leaving = new Set(options.leaving ?? []);
   const opened = new Map(
     plan.fixtures.map((spec): [string, OpenedFixture] => [
       spec.id,
@@ -54,7 +57,7 @@ export async function sampleMatrixRun(options: SampleRunOptions): Promise<Matrix
         library: `cache/lib${spec.id.replace(/[^A-Za-z0-9.]/g, '_')}.so`,
         outcome: crashing.has(spec.id)
           ? { stage: 'crash', during: 'open', message: options.crashMessage ?? 'Error opening library: the library crashed the process that opened it (SIGSEGV)' }
-          : { stage: 'manifest', manifest: intendedManifest(spec) },
+          : { stage: 'manifest', manifest: intendedManifest(spec), ...(leaving.has(spec.id) ? { leftovers: [{ pid: 4242, command: 'sleep 3600' }] } : {}) },
       },
     ]),
   );
