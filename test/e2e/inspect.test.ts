@@ -27,6 +27,18 @@ async function inspectJson(args: readonly string[]) {
   return { exitCode: run.exitCode, report, library: report.libraries[0] };
 }
 
+/** The verdicts of a module built for `builtFor` (no compatible()), on its own release and on the next one: Mesos's words and our hint. */
+const loadsOnlyOn = (module: string, kind: string, builtFor: string, next: string) => [
+  { mesos: builtFor, loadable: true, stage: 'loaded', message: '', hint: '' },
+  {
+    mesos: next,
+    loadable: false,
+    stage: 'below-minimum',
+    message: `Error verifying module '${module}': Minimum supported mesos version for '${kind}' is ${next}, but module is compiled with version ${builtFor}`,
+    hint: `built against ${builtFor}; ${next} admits ${kind} builds for ${next} only — rebuild against ${next}`,
+  },
+];
+
 const libc = [...new Set(readFileSync('/proc/self/maps', 'utf8').split('\n').map((line) => line.split(/\s+/)[5] ?? ''))].find((mapped) => /\/libc\.so\.6$/.test(mapped));
 
 beforeAll(async () => {
@@ -66,16 +78,7 @@ describe('mesos-matrix inspect', () => {
     expect(exitCode).toBe(1);
     expect(library.static.facts).toMatchObject({ bits: 64, machine: 'x86-64', foreign: null, candidates: [FIXTURE_MODULE], linkedMesos: null });
     expect(library.open).toEqual({ stage: 'opened', message: '', hint: null });
-    expect(library.modules[0].verdicts).toEqual([
-      { mesos: '0.23.1', loadable: true, stage: 'loaded', message: '', hint: '' },
-      {
-        mesos: '0.24.1',
-        loadable: false,
-        stage: 'below-minimum',
-        message: `Error verifying module '${FIXTURE_MODULE}': Minimum supported mesos version for 'TestModule' is 0.24.1, but module is compiled with version 0.23.1`,
-        hint: 'built against 0.23.1; 0.24.1 admits TestModule builds for 0.24.1 only — rebuild against 0.24.1',
-      },
-    ]);
+    expect(library.modules[0].verdicts).toEqual(loadsOnlyOn(FIXTURE_MODULE, 'TestModule', '0.23.1', '0.24.1'));
   });
 
   it.skipIf(libc === undefined)('says a system library is no module: its facts, no candidate, exit 1', async () => {
@@ -131,16 +134,7 @@ describe('mesos-matrix inspect', () => {
         stage: 'manifest',
         manifest: { moduleApiVersion: '2', mesosVersion: '0.25.0', kind: 'Isolator', authorName: 'EMC CODE', authorEmail: 'emccode@example.com', description: 'Docker volume isolator', compatible: { present: false }, create: true },
       });
-      expect(library.modules[0].verdicts).toEqual([
-        { mesos: '0.25.0', loadable: true, stage: 'loaded', message: '', hint: '' },
-        {
-          mesos: '0.26.0',
-          loadable: false,
-          stage: 'below-minimum',
-          message: `Error verifying module '${REAL_MODULE}': Minimum supported mesos version for 'Isolator' is 0.26.0, but module is compiled with version 0.25.0`,
-          hint: 'built against 0.25.0; 0.26.0 admits Isolator builds for 0.26.0 only — rebuild against 0.26.0',
-        },
-      ]);
+      expect(library.modules[0].verdicts).toEqual(loadsOnlyOn(REAL_MODULE, 'Isolator', '0.25.0', '0.26.0'));
     }
     const text = await runCli(['inspect', file('libdvdi.so'), '--releases', '0.25.0', '--stub-missing'], env);
     expect(text.exitCode).toBe(0);
