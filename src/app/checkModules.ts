@@ -6,7 +6,7 @@ import { libraryString, mainProgram, type MesosBinary } from '../core/modulesCon
 import { findRelease, selectReleases } from '../core/selectReleases.js';
 import { simulateLoad, type LoadProblem, type ProbedLibraries } from '../core/simulateLoad.js';
 import type { Release } from '../core/versionTable.js';
-import { startProber } from '../loader/probeLibraries.js';
+import { probeForCheck, type CheckProbe } from './probeForCheck.js';
 import { readModulesDir, readModulesFlag, type ReadConfigs } from './readModulesConfig.js';
 import { readTable } from './readTable.js';
 
@@ -24,6 +24,8 @@ export interface CheckOptions {
   readonly strict?: boolean;
   /** `--binary`: the program that reads `--modules` (default the agent); names the main program in dlerror(). */
   readonly binary?: MesosBinary;
+  /** `--stub-missing`: stand-ins for missing needed libraries (libmesos-X.so) and undefined symbols are opened before the libraries. */
+  readonly stubMissing?: boolean;
 }
 
 /** read the flags → open every library once (child processes) → each release's load() → advice. */
@@ -46,7 +48,7 @@ export async function checkModules(options: CheckOptions): Promise<CheckRun & { 
     const result = simulateLoad(host.host, read.manifests, opened);
     const problems = result.problems.map((problem) => {
       const outcome = problem.library !== null && problem.module !== null ? opened.outcome(problem.library, problem.module) : null;
-      return { ...problem, advice: adviseOn(problem, host, outcome?.stage === 'manifest' ? outcome.manifest : null, table.releases) };
+      return { ...problem, advice: probed.staticAdvice(problem) ?? adviseOn(problem, host, outcome?.stage === 'manifest' ? outcome.manifest : null, table.releases) };
     });
     // Our stricter advice follows Mesos's own problems; Mesos's error stays what Mesos prints.
     const strict = options.strict === true ? read.warnings.map((warning) => ({ library: null, module: null, stage: 'strict' as const, message: warning, advice: { advice: 'as-found' as const, text: 'not refused by Mesos: --strict refuses it' } })) : [];
@@ -74,7 +76,7 @@ function asMainProgram(probed: ProbedLibraries, program: string): ProbedLibrarie
 }
 
 /** Every (library string, module) the manifests name, opened once in child processes. */
-async function probeAll(read: ReadConfigs, options: CheckOptions): Promise<ProbedLibraries> {
+async function probeAll(read: ReadConfigs, options: CheckOptions): Promise<ProbedLibraries & Pick<CheckProbe, 'staticAdvice'>> {
   const pairs = new Map<string, { library: string; symbol: string }>();
   for (const manifest of read.manifests) {
     if (!('config' in manifest)) continue;
@@ -86,15 +88,10 @@ async function probeAll(read: ReadConfigs, options: CheckOptions): Promise<Probe
     }
   }
   const items = [...pairs.values()];
-  const prober = startProber({ jobs: options.jobs, timeoutMs: options.timeoutMs });
-  let outcomes: LibraryOutcome[];
-  try {
-    outcomes = await prober.probe(items);
-  } finally {
-    prober.close();
-  }
+  const { outcomes, staticAdvice } = await probeForCheck(items, options);
   const byPair = new Map(items.map((item, index) => [JSON.stringify([item.library, item.symbol]), outcomes[index] as LibraryOutcome]));
   return {
+    staticAdvice,
     outcome(library, module) {
       const outcome = byPair.get(JSON.stringify([library, module]));
       if (!outcome) throw new Error(`${library} / ${module} was never probed`);

@@ -67,6 +67,10 @@ describe('symbolHint: the manifest-sized symbols a library exports, nearest name
     expect(symbolHint(LIB, read, 'com_emc_mesos_isolator')).toBe(`'${LIB}' exports no module 'com_emc_mesos_isolator'; did you mean com_emccode_mesos_isolator? (it also exports com_emccode_mesos_hook, org_apache_mesos_other)`);
   });
 
+  it('lists the modules instead when no name is near', () => {
+    expect(symbolHint(LIB, facts({ candidates: ['org_apache_mesos_TestModule'] }), 'org_apache_mesos_Missing')).toBe(`'${LIB}' exports no module 'org_apache_mesos_Missing'; its modules: org_apache_mesos_TestModule`);
+  });
+
   it('says when a library exports no module at all', () => {
     expect(symbolHint(LIB, facts(), 'org_apache_mesos_x')).toMatch(/^'.*' exports no data symbol of 64 bytes, so no module at all/);
   });

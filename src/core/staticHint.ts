@@ -57,8 +57,11 @@ export function symbolHint(library: string, read: StaticRead | null, module: str
   if (candidates.length === 0) {
     return `'${library}' exports no data symbol of ${manifestSize} bytes, so no module at all: a module is a global Module<T> variable named like it, not static, hidden or in a namespace (see nm -D)`;
   }
-  const [nearest, ...others] = nearestFirst(module, candidates);
-  return `'${library}' exports no module '${module}'; did you mean ${nearest}?${others.length > 0 ? ` (it also exports ${others.slice(0, 5).join(', ')}${others.length > 5 ? ', …' : ''})` : ''}`;
+  const [nearest = '', ...others] = nearestFirst(module, candidates);
+  const list = (names: readonly string[]) => `${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}`;
+  // A suggestion only for a likely slip of the pen (com_emc_mesos_… for com_emccode_mesos_…), not for any other name.
+  if (editDistance(module, nearest) > Math.max(3, Math.floor(module.length * 0.3))) return `'${library}' exports no module '${module}'; its modules: ${list([nearest, ...others])}`;
+  return `'${library}' exports no module '${module}'; did you mean ${nearest}?${others.length > 0 ? ` (it also exports ${list(others)})` : ''}`;
 }
 
 /** `names` ordered by edit distance to `name`, ties in their given order. */

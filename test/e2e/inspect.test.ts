@@ -162,3 +162,31 @@ describe('mesos-matrix inspect', () => {
     expect(run.stderr).toContain(`mesos-matrix: usage error: ${file('libmissing.so')}: no such file`);
   });
 });
+
+describe('mesos-matrix check with the static facts', () => {
+  /** `check --mesos <release> --format json` on one library declaring one module. */
+  const check = async (library: string, module: string, ...more: string[]) => {
+    const run = await runCli(['check', '--mesos', '0.25.0', '--modules', JSON.stringify({ libraries: [{ file: library, modules: [{ name: module }] }] }), '--format', 'json', ...more], env);
+    return { exitCode: run.exitCode, verdict: JSON.parse(run.stdout) };
+  };
+
+  it('names the missing libmesos-0.25.0.so as the Mesos library the module was built against, never "check the path"', async () => {
+    const { exitCode, verdict } = await check(file('libdvdi.so'), REAL_MODULE);
+    expect(exitCode).toBe(1);
+    expect(verdict.problems[0]).toMatchObject({
+      stage: 'open',
+      hint: 'the module needs libmesos-0.25.0.so, the Mesos library it was built against (0.25.0); it is not on this machine — use --stub-missing to read its manifest anyway',
+    });
+  });
+
+  it('--stub-missing reads the real module and gives the verdict; a misspelt module name gets the nearest exported one', async () => {
+    expect((await check(file('libdvdi.so'), REAL_MODULE, '--stub-missing')).verdict).toMatchObject({ ok: true, modules: [{ name: REAL_MODULE, kind: 'Isolator', builtFor: '0.25.0', loadable: true }] });
+    const { verdict } = await check(file('libdvdi.so'), 'com_emc_mesos_isolator', '--stub-missing');
+    expect(verdict.problems[0]).toMatchObject({ stage: 'symbol', hint: `'${file('libdvdi.so')}' exports no module 'com_emc_mesos_isolator'; did you mean ${REAL_MODULE}?` });
+  });
+
+  it("names another machine's ELF", async () => {
+    const { verdict } = await check(file('libaarch64.so'), FIXTURE_MODULE);
+    expect(verdict.problems[0]).toMatchObject({ stage: 'open', hint: `'${file('libaarch64.so')}' is an ELF for AArch64, this machine is x86-64: build it for the machine Mesos runs on` });
+  });
+});
