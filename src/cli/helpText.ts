@@ -81,8 +81,7 @@ Examples:
 
 Exit codes:
   0  every selected release loads every module each library offers
-  1  some release refuses a module (Mesos's message and a hint are printed), or a library
-     offers no module, cannot be opened here, or is no ELF for this machine
+  1  some release refuses a module (Mesos's message and a hint are printed), or a library offers no module or cannot load here
 ${TOOL_ERRORS.replace('(wrong option,', '(a library file that does not exist, wrong option,')}
 `,
   init: `
