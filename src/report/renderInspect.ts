@@ -69,10 +69,16 @@ function moduleLines(module: InspectedModule, c: Colors): string[] {
     lines.push(`${c.bold(shown(module.name))}: ${text(m.kind)} built for ${text(m.mesosVersion)} · module API ${text(m.moduleApiVersion)} · compatible() ${compatible} · create() ${m.create ? 'set' : 'NULL'}`);
     lines.push(`  by ${text(m.authorName)} <${text(m.authorEmail)}>: ${text(m.description)}`);
   } else lines.push(`${c.bold(shown(module.name))}: ${c.dim('manifest not read')}`);
+  // Releases that answer alike (a library that does not open fails the same way everywhere) share one line.
+  const groups = new Map<string, { releases: string[]; loadable: boolean; message: string; hint: string }>();
   for (const verdict of module.verdicts) {
-    lines.push(`  ${c.bold(verdict.mesos.padEnd(7))} ${verdict.loadable ? c.green('✓ loads') : c.red(`✗ Error loading modules: ${shown(verdict.message, 400)}`)}`);
     const hint = describeAdvice(verdict.advice);
-    if (hint) lines.push(`          hint: ${hint}`);
+    const key = JSON.stringify([verdict.loadable, verdict.message, hint]);
+    groups.set(key, { ...(groups.get(key) ?? { loadable: verdict.loadable, message: verdict.message, hint }), releases: [...(groups.get(key)?.releases ?? []), verdict.mesos] });
+  }
+  for (const group of groups.values()) {
+    lines.push(`  ${c.bold(group.releases.join(' ').padEnd(7))} ${group.loadable ? c.green('✓ loads') : c.red(`✗ Error loading modules: ${shown(group.message, 400)}`)}`);
+    if (group.hint) lines.push(`          hint: ${group.hint}`);
   }
   const loading = module.verdicts.filter((verdict) => verdict.loadable).map((verdict) => verdict.mesos);
   if (module.verdicts.length > 1) lines.push(`  ${loading.length === 0 ? c.red(`no release of the ${module.verdicts.length} selected loads it`) : `loads on ${loading.length} of ${module.verdicts.length} releases: ${loading.join(' ')}`}`);
