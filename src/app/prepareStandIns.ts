@@ -36,7 +36,9 @@ export async function prepareStandIns(libraries: ReadonlyArray<{ file: string; e
       else resolved.push(needed.path);
     }
   }
-  const defined = await definedHere([...resolved, ...(view.cache.get(RUNTIME) ?? []).slice(0, 1)], view);
+  const { defined, unresolved } = await definedHere([...resolved, ...(view.cache.get(RUNTIME) ?? []).slice(0, 1)], view);
+  // A library this one needs may itself need one that is missing: dlopen fails on that too.
+  for (const name of unresolved) missingLibraries.add(name);
   const missing = new Map<string, MissingSymbol>();
   for (const { elf } of libraries) {
     for (const symbol of requiredUndefined(elf)) if (!defined.has(symbol.name) && !missing.has(symbol.name)) missing.set(symbol.name, symbol);
@@ -54,9 +56,10 @@ export async function prepareStandIns(libraries: ReadonlyArray<{ file: string; e
   return { preloader, libraries: [...missingLibraries], symbols: [...missing.keys()].filter((name) => !skipped.includes(name)) };
 }
 
-/** Every symbol the given libraries and what they need (transitively) export. */
-async function definedHere(roots: readonly string[], view: LinkerView): Promise<Set<string>> {
+/** Every symbol the given libraries and what they need (transitively) export, and the needed libraries among them that do not resolve. */
+async function definedHere(roots: readonly string[], view: LinkerView): Promise<{ defined: Set<string>; unresolved: Set<string> }> {
   const names = new Set<string>();
+  const unresolved = new Set<string>();
   const seen = new Set<string>();
   const queue = [...roots];
   while (queue.length > 0 && seen.size < SCOPE_LIMIT) {
@@ -66,7 +69,10 @@ async function definedHere(roots: readonly string[], view: LinkerView): Promise<
     const elf = await readElfFile(file);
     if (!elf.ok) continue;
     for (const symbol of elf.symbols) if (exported(symbol)) names.add(symbol.name);
-    for (const needed of await resolveNeeded(elf, file, view)) if (needed.path !== null) queue.push(needed.path);
+    for (const needed of await resolveNeeded(elf, file, view)) {
+      if (needed.path === null) unresolved.add(needed.name);
+      else queue.push(needed.path);
+    }
   }
-  return names;
+  return { defined: names, unresolved };
 }

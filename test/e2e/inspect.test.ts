@@ -156,6 +156,19 @@ describe('mesos-matrix inspect', () => {
     expect(exitCode).toBe(0);
   });
 
+  it('classifies a file that is no ELF, or a library cut short, as a fact of that file: exit 1, the other library still inspected', async () => {
+    writeFileSync(file('notes.so'), 'not a library\n');
+    writeFileSync(file('libcut.so'), readFileSync(file('libtestmodule.so')).subarray(0, 2000));
+    const { exitCode, report } = await inspectJson([file('notes.so'), file('libcut.so'), file('libtestmodule.so'), '--releases', '0.23.1']);
+    expect(exitCode).toBe(1);
+    expect(report.libraries.map((library: { static: unknown; open: unknown }) => [library.static, library.open === null])).toEqual([
+      [{ ok: false, problem: 'not an ELF file (no \\x7fELF at its start)' }, true],
+      [{ ok: false, problem: expect.stringMatching(/^truncated at byte \d+ \(reading section header \d+\); the file has 2000 bytes$/) }, true],
+      [expect.objectContaining({ ok: true }), false],
+    ]);
+    expect(report.libraries[2].modules[0].verdicts[0].loadable).toBe(true);
+  });
+
   it('a library path that does not exist is a usage error (exit 2) naming it', async () => {
     const run = await runCli(['inspect', file('libmissing.so')], env);
     expect(run.exitCode).toBe(2);
