@@ -142,10 +142,15 @@ describe('mesos-matrix inspect', () => {
     expect(text.stdout).toContain(`${REAL_MODULE}: Isolator built for 0.25.0 · module API 2 · compatible() absent · create() set`);
   });
 
-  it('with --stub-missing: a module that calls Mesos while it opens is a classified crash naming the stand-in', async () => {
-    const { library } = await inspectJson([file('libdvdi-calls-mesos.so'), '--releases', '0.25.0', '--stub-missing']);
+  it('with --stub-missing: a module that calls Mesos while it opens is a classified crash naming the stand-in; the libraries after it still get their stand-ins', async () => {
+    const { report, library } = await inspectJson([file('libdvdi-calls-mesos.so'), file('libdvdi.so'), file('libdvdi-automake.so'), '--releases', '0.25.0', '--stub-missing']);
     expect(library.open.stage).toBe('crash');
     expect(library.open.message).toMatch(/killed the process \(SIGABRT\); it printed: mesos-matrix --stub-missing: the library called _ZN5mesos7versionEv, a stand-in for a symbol this machine lacks/);
+    // The crash cost its child; the next libraries went to a fresh one, which opened the stand-ins first again.
+    expect(report.libraries.slice(1).map((next: { open: { stage: string }; modules: Array<{ verdicts: unknown[] }> }) => [next.open.stage, next.modules[0]?.verdicts])).toEqual([
+      ['opened', [{ mesos: '0.25.0', loadable: true, stage: 'loaded', message: '', hint: '' }]],
+      ['opened', [{ mesos: '0.25.0', loadable: true, stage: 'loaded', message: '', hint: '' }]],
+    ]);
   });
 
   it('--no-exec: static facts only, no code of the library runs', async () => {
