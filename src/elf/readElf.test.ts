@@ -9,6 +9,9 @@ import { readElf, type ElfFile } from './readElf.js';
 
 const NAME = 'org_apache_mesos_matrix_TestModule';
 let fixture = new Uint8Array();
+/** The libraries this very process has mapped (read at test time, never a committed path). */
+const mapped = (name: RegExp) => [...new Set(readFileSync('/proc/self/maps', 'utf8').split('\n').map((line) => line.split(/\s+/)[5] ?? ''))].find((file) => name.test(file));
+const libc = mapped(/\/libc\.so\.6$/);
 let hidden = new Uint8Array();
 
 beforeAll(async () => {
@@ -27,9 +30,6 @@ const ok = (bytes: Uint8Array): ElfFile => {
   if (!read.ok) throw new Error(read.problem);
   return read;
 };
-
-/** The libraries this very process has mapped (read at test time, never a committed path). */
-const mapped = (name: RegExp) => [...new Set(readFileSync('/proc/self/maps', 'utf8').split('\n').map((line) => line.split(/\s+/)[5] ?? ''))].find((file) => name.test(file));
 
 describe('readElf on compiled fixtures', () => {
   it('reads a fixture: 64-bit x86-64 shared object whose manifest is a 64-byte exported data symbol', () => {
@@ -67,6 +67,19 @@ describe('readElf on compiled fixtures', () => {
     }
   });
 
+  it('reads the same facts from the program headers when the section headers are gone (sstrip), for the fixture and libc', () => {
+    for (const bytes of [fixture, ...(libc === undefined ? [] : [new Uint8Array(readFileSync(libc))])]) {
+      const stripped = bytes.slice();
+      const view = new DataView(stripped.buffer);
+      view.setBigUint64(40, 0n, true); // e_shoff
+      view.setUint16(60, 0, true); // e_shnum
+      view.setUint16(62, 0, true); // e_shstrndx
+      const [whole, without] = [ok(bytes), ok(stripped)];
+      expect({ ...without, symbols: without.symbols.length }).toEqual({ ...whole, symbols: whole.symbols.length });
+      expect(without.symbols).toEqual(whole.symbols);
+    }
+  });
+
   it('says what a file that is no ELF is', () => {
     expect(readElf(new TextEncoder().encode('#!/bin/sh\necho hi\n'))).toEqual({ ok: false, problem: 'not an ELF file (no \\x7fELF at its start)' });
     expect(readElf(new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 3, 1]))).toEqual({ ok: false, problem: 'an ELF file of unknown class 3 (neither 32- nor 64-bit)' });
@@ -74,7 +87,6 @@ describe('readElf on compiled fixtures', () => {
 });
 
 describe('readElf on this machine\'s system libraries', () => {
-  const libc = mapped(/\/libc\.so\.6$/);
   const readelf = execa('readelf', ['--version'], { reject: false }).then((result) => !result.failed);
 
   it.skipIf(libc === undefined)('reads libc: its SONAME, what it needs, and no module', () => {

@@ -82,10 +82,18 @@ function parse(r: Reader): ElfFile {
   // Extended numbering: 0 sections with a table means the count is sh_size of section 0.
   if (shnum === 0 && shoff !== 0) shnum = r.word(shoff + (wide ? 32 : 20), 'the section count in section 0');
   const sections = Array.from({ length: Math.min(shnum, 65_536) }, (_, index) => section(r, shoff + index * shentsize, index));
-  const dynsym = sections.find((s) => s.type === SHT_DYNSYM);
-  const dynamic = sections.find((s) => s.type === SHT_DYNAMIC);
-  const symbols = dynsym ? readSymbols(r, dynsym, sections[dynsym.link]) : [];
-  const entries = dynamic ? readDynamic(r, dynamic, sections[dynamic.link]) : [];
+  const dynamicSection = sections.find((s) => s.type === SHT_DYNAMIC);
+  const dynsymSection = sections.find((s) => s.type === SHT_DYNSYM);
+  // Section headers are optional at run time (sstrip, `strip --strip-section-headers`): the
+  // dynamic linker reads the program headers, and so do we when the sections are gone.
+  const tables = dynamicSection
+    ? { dynamic: dynamicSection, dynstr: sections[dynamicSection.link], dynsym: dynsymSection, symstr: dynsymSection ? sections[dynsymSection.link] : undefined }
+    : fromSegments(r);
+  const symbols = tables.dynsym ? readSymbols(r, tables.dynsym, tables.symstr) : [];
+  const named = [DT.NEEDED, DT.SONAME, DT.RPATH, DT.RUNPATH] as number[];
+  const entries = (tables.dynamic ? rawDynamic(r, tables.dynamic) : [])
+    .filter((entry) => named.includes(entry.tag))
+    .map((entry) => ({ tag: entry.tag, value: r.string(tables.dynstr, entry.value, 'a name in the dynamic string table') }));
   const values = (tag: number) => entries.filter((entry) => entry.tag === tag).map((entry) => entry.value);
   const paths = (tag: number) => (values(tag).length === 0 ? null : values(tag).flatMap((value) => value.split(':')));
   return {
@@ -149,17 +157,72 @@ function readSymbols(r: Reader, table: Section, strings: Section | undefined): E
   return symbols;
 }
 
-function readDynamic(r: Reader, table: Section, strings: Section | undefined): Array<{ tag: number; value: string }> {
-  const wide = r.bits === 64;
-  const entsize = wide ? 16 : 8;
+/** The dynamic array up to DT_NULL: tag and value (an address, a size or a string table index). */
+function rawDynamic(r: Reader, table: Section): Array<{ tag: number; value: number }> {
+  const entsize = r.bits === 64 ? 16 : 8;
   r.need(table.offset, table.size, '.dynamic');
-  const entries: Array<{ tag: number; value: string }> = [];
+  const entries: Array<{ tag: number; value: number }> = [];
   for (let at = table.offset; at + entsize <= table.offset + table.size; at += entsize) {
     const tag = r.word(at, '.dynamic');
     if (tag === 0) break; // DT_NULL ends the array
-    if (tag === DT.NEEDED || tag === DT.SONAME || tag === DT.RPATH || tag === DT.RUNPATH) entries.push({ tag, value: r.string(strings, r.word(at + entsize / 2, '.dynamic'), 'a name in the dynamic string table') });
+    entries.push({ tag, value: r.word(at + entsize / 2, '.dynamic') });
   }
   return entries;
+}
+
+interface Tables {
+  readonly dynamic: Section | undefined;
+  readonly dynstr: Section | undefined;
+  readonly dynsym: Section | undefined;
+  readonly symstr: Section | undefined;
+}
+
+/**
+ * The dynamic tables as the program headers give them: `PT_DYNAMIC`, and in it the addresses
+ * of the string table (`DT_STRTAB`, `DT_STRSZ`) and symbol table (`DT_SYMTAB`), mapped to file
+ * offsets through the `PT_LOAD` segments; the symbol count from `DT_HASH` (nchain) or, lacking
+ * it, by walking `DT_GNU_HASH` to its last chain (glibc `elf/dl-lookup.c`).
+ */
+function fromSegments(r: Reader): Tables {
+  const wide = r.bits === 64;
+  const phoff = r.word(wide ? 32 : 28, 'e_phoff');
+  const phentsize = r.u16(wide ? 54 : 42, 'e_phentsize');
+  const phnum = r.u16(wide ? 56 : 44, 'e_phnum');
+  const segments = Array.from({ length: phnum }, (_, index) => {
+    const at = phoff + index * phentsize;
+    const what = `program header ${index}`;
+    return { type: r.u32(at, what), offset: r.word(at + (wide ? 8 : 4), what), vaddr: r.word(at + (wide ? 16 : 8), what), filesz: r.word(at + (wide ? 32 : 16), what) };
+  });
+  const dynamicSegment = segments.find((segment) => segment.type === 2);
+  if (!dynamicSegment) return { dynamic: undefined, dynstr: undefined, dynsym: undefined, symstr: undefined };
+  const table = (offset: number, size: number, entsize = 0): Section => ({ index: -1, type: 0, offset, size, link: 0, entsize });
+  const dynamic = table(dynamicSegment.offset, dynamicSegment.filesz);
+  const entries = rawDynamic(r, dynamic);
+  const value = (tag: number) => entries.find((entry) => entry.tag === tag)?.value;
+  const offsetOf = (address: number | undefined) => {
+    const load = segments.find((segment) => segment.type === 1 && address !== undefined && address >= segment.vaddr && address < segment.vaddr + segment.filesz);
+    return load === undefined || address === undefined ? undefined : load.offset + (address - load.vaddr);
+  };
+  const strtab = offsetOf(value(5));
+  const dynstr = strtab === undefined ? undefined : table(strtab, value(10) ?? 0);
+  const symtab = offsetOf(value(6));
+  const entsize = value(11) ?? (wide ? 24 : 16);
+  const count = symbolCount(r, offsetOf(value(4)), offsetOf(value(0x6ffffef5)));
+  return { dynamic, dynstr, dynsym: symtab === undefined ? undefined : table(symtab, count * entsize, entsize), symstr: dynstr };
+}
+
+function symbolCount(r: Reader, hash: number | undefined, gnuHash: number | undefined): number {
+  if (hash !== undefined) return r.u32(hash + 4, 'DT_HASH');
+  if (gnuHash === undefined) return 0;
+  const [nbuckets, symoffset, bloomSize] = [0, 4, 8].map((at) => r.u32(gnuHash + at, 'DT_GNU_HASH')) as [number, number, number];
+  const buckets = gnuHash + 16 + bloomSize * (r.bits / 8);
+  let last = 0;
+  for (let bucket = 0; bucket < nbuckets; bucket++) last = Math.max(last, r.u32(buckets + bucket * 4, 'DT_GNU_HASH'));
+  if (last < symoffset) return symoffset;
+  const chains = buckets + nbuckets * 4;
+  // Each chain ends with an entry whose lowest bit is set.
+  while ((r.u32(chains + (last - symoffset) * 4, 'DT_GNU_HASH') & 1) === 0) last++;
+  return last + 1;
 }
 
 /** Bounds-checked reads in the file's class and byte order; every miss is a {@link Truncated}. */
