@@ -22,6 +22,7 @@ export default tseslint.config(
     },
   },
   { files: ['src/core/**'], rules: restrict(IO_MODULES, layer(['core']), 'src/core is pure: no I/O, and it imports no other layer.') },
+  { files: ['src/elf/**'], rules: restrict(IO_MODULES, layer(['elf']), 'src/elf reads the ELF bytes it is given: no I/O, no other layer.') },
   { files: ['src/report/**'], rules: restrict(IO_MODULES, layer(['core', 'report']), 'renderers return strings: no I/O; they read core data only.') },
   { files: ['src/codegen/**'], rules: restrict(['koffi', 'execa', 'child_process', 'node:child_process', 'zx'], layer(['core', 'codegen']), 'codegen renders and writes files; it runs nothing.') },
   { files: ['src/compile/**'], rules: restrict(['koffi', 'handlebars', 'zx'], layer(['core', 'build']), 'build compiles; it imports core only.') },

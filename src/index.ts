@@ -17,6 +17,7 @@
 // Orchestrators: read the table, compile, probe, compare.
 export { runMatrix, type MatrixOptions } from './app/runMatrix.js';
 export { checkModules, type CheckOptions } from './app/checkModules.js';
+export { inspectLibraries, type InspectOptions } from './app/inspectLibraries.js';
 export { generateShims, type GenerateOptions } from './app/generateShims.js';
 export { diffInterfaces, type DiffOptions } from './app/diffInterfaces.js';
 export { listMatrix, type ListOptions } from './app/listMatrix.js';
@@ -32,6 +33,7 @@ export { projectPaths, defaultCacheDir, type ProjectPaths } from './app/paths.js
 // Results and how they turn into exit codes.
 export { matrixExitCode, type MatrixRun, type FixtureRecord, type Phase } from './core/matrixRun.js';
 export { checkExitCode, type CheckRun, type CheckVerdict } from './core/checkRun.js';
+export { inspectExitCode, type InspectRun, type LibraryInspection, type InspectedModule, type InspectVerdict, type StaticFacts, type StaticRead, type NeededLibrary, type OpenResult, type OpenStage } from './core/inspectRun.js';
 export type { MatrixResult, MatrixCell, ScenarioCell } from './core/evaluateMatrix.js';
 export type { MatrixPlan } from './core/planMatrix.js';
 export type { Shard, ShardPlan } from './core/shardPlan.js';
@@ -55,11 +57,16 @@ export { parseVersion, versionEquals, versionLess, formatVersion, type StoutVers
 export { grammarOf } from './core/host.js';
 export { verifyModule } from './core/verifyModule.js';
 
+// A module library's ELF as the dynamic linker sees it, read without running it.
+export { readElf, type ElfFile, type ElfProblem, type ElfSymbol } from './elf/readElf.js';
+export { manifestCandidates } from './elf/moduleCandidates.js';
+
 // Renderers return strings.
 export { renderMatrixTable, type TableOptions } from './report/renderMatrixTable.js';
 export { renderMatrixJson } from './report/renderMatrixJson.js';
 export { MATRIX_RENDERERS } from './report/matrixFormats.js';
 export { CHECK_RENDERERS } from './report/renderCheck.js';
+export { INSPECT_RENDERERS } from './report/renderInspect.js';
 export { DIFF_RENDERERS, type DiffReport } from './report/renderDiff.js';
 export { LIST_RENDERERS } from './report/renderList.js';
 export { PLAN_RENDERERS } from './report/renderShardPlan.js';

@@ -10,7 +10,7 @@ import { UNCAUGHT_OVERFLOW } from '../core/stoutJson.js';
 import type { ParsedText } from '../core/modulesFlag.js';
 import { simulateLoad, type LoadProblem, type ProbedLibraries, type SourcedConfig } from '../core/simulateLoad.js';
 import type { Release } from '../core/versionTable.js';
-import { startProber } from '../loader/probeLibraries.js';
+import { probeForCheck, type CheckProbe } from './probeForCheck.js';
 import { readModulesSource, textAdvisor, type Advisor } from './readModulesConfig.js';
 import { readTable } from './readTable.js';
 
@@ -28,6 +28,8 @@ export interface CheckOptions {
   readonly strict?: boolean;
   /** `--binary`: the program that reads `--modules` (default the agent); names the main program in dlerror(). */
   readonly binary?: MesosBinary;
+  /** `--stub-missing`: stand-ins for missing needed libraries (libmesos-X.so) and undefined symbols are opened before the libraries. */
+  readonly stubMissing?: boolean;
 }
 
 /** read the flags → open every library once (child processes) → each release's flag parser and load() → advice. */
@@ -54,7 +56,7 @@ export async function checkModules(options: CheckOptions): Promise<CheckRun & { 
     const result = simulateLoad(host.host, stage.manifests, opened);
     const problems = result.problems.map((problem) => {
       const outcome = problem.library !== null && problem.module !== null ? opened.outcome(problem.library, problem.module) : null;
-      return { ...problem, advice: adviseOn(problem, host, outcome?.stage === 'manifest' ? outcome.manifest : null, table.releases) };
+      return { ...problem, advice: probed.staticAdvice(problem) ?? adviseOn(problem, host, outcome?.stage === 'manifest' ? outcome.manifest : null, table.releases) };
     });
     // Our stricter advice follows Mesos's own problems; Mesos's error stays what Mesos prints.
     const strict = options.strict === true ? stage.warnings.map((warning) => ({ library: null, module: null, stage: 'strict' as const, message: warning, advice: { advice: 'as-found' as const, text: 'not refused by Mesos: --strict refuses it' } })) : [];
@@ -103,7 +105,7 @@ function asMainProgram(probed: ProbedLibraries, program: string): ProbedLibrarie
 }
 
 /** Every (library string, module) the manifests of any release name, opened once in child processes. */
-async function probeAll(manifests: readonly SourcedConfig[], options: CheckOptions): Promise<ProbedLibraries> {
+async function probeAll(manifests: readonly SourcedConfig[], options: CheckOptions): Promise<ProbedLibraries & Pick<CheckProbe, 'staticAdvice'>> {
   const pairs = new Map<string, { library: string; symbol: string }>();
   for (const manifest of manifests) {
     if (!('config' in manifest)) continue;
@@ -117,15 +119,10 @@ async function probeAll(manifests: readonly SourcedConfig[], options: CheckOptio
     }
   }
   const items = [...pairs.values()];
-  const prober = startProber({ jobs: options.jobs, timeoutMs: options.timeoutMs });
-  let outcomes: LibraryOutcome[];
-  try {
-    outcomes = await prober.probe(items);
-  } finally {
-    prober.close();
-  }
+  const { outcomes, staticAdvice } = await probeForCheck(items, options);
   const byPair = new Map(items.map((item, index) => [JSON.stringify([item.library, item.symbol]), outcomes[index] as LibraryOutcome]));
   return {
+    staticAdvice,
     outcome(library, module) {
       const outcome = byPair.get(JSON.stringify([library, module]));
       if (!outcome) throw new Error(`${library} / ${module} was never probed`);

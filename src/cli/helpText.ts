@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 
 /** The commands of `mesos-matrix`; a command without its help text here fails to compile. */
-export type CommandName = 'matrix' | 'list' | 'generate' | 'diff' | 'check' | 'init' | 'gate' | 'plan' | 'merge';
+export type CommandName = 'matrix' | 'list' | 'generate' | 'diff' | 'check' | 'inspect' | 'init' | 'gate' | 'plan' | 'merge';
 
 const TOOL_ERRORS = `  2  usage, configuration or toolchain error (wrong option, invalid table, no compiler, unwritable cache)
   3  internal error: a bug in mesos-module-matrix, please report it`;
@@ -71,6 +71,18 @@ Exit codes:
   0  every checked release loads the configuration
   1  some release would refuse it (Mesos's message, and every further problem, are printed)
 ${TOOL_ERRORS}
+`,
+  inspect: `
+Examples:
+  mesos-matrix inspect build/libmyisolator.so                     ELF facts, manifests, verdicts of the default releases
+  mesos-matrix inspect build/libmyisolator.so --releases all --format json
+  mesos-matrix inspect build/libmyisolator.so --stub-missing      libmesos-X.so not here: stand-ins let its manifests be read
+  mesos-matrix inspect build/libmyisolator.so --no-exec           static facts only: no code of the library runs
+
+Exit codes:
+  0  every selected release loads every module each library offers
+  1  some release refuses a module (Mesos's message and a hint are printed), or a library offers no module or cannot load here
+${TOOL_ERRORS.replace('(wrong option,', '(a library file that does not exist, wrong option,')}
 `,
   init: `
 Examples:

@@ -7,6 +7,7 @@ import { diffCommand } from './commands/diffCommand.js';
 import { gateCommand } from './commands/gateCommand.js';
 import { generateCommand } from './commands/generateCommand.js';
 import { initCommand } from './commands/initCommand.js';
+import { inspectCommand } from './commands/inspectCommand.js';
 import { listCommand } from './commands/listCommand.js';
 import { matrixCommand } from './commands/matrixCommand.js';
 import { mergeCommand } from './commands/mergeCommand.js';
@@ -34,6 +35,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   generateCommand(program, io, setExitCode);
   diffCommand(program, io);
   checkCommand(program, io, setExitCode);
+  inspectCommand(program, io, setExitCode);
   initCommand(program, io);
   planCommand(program, io);
   mergeCommand(program, io, setExitCode);

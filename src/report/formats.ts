@@ -35,3 +35,6 @@ export type GenerateFormat = (typeof GENERATE_FORMATS)[number];
 /** What `generate --lang` writes: TypeScript shims, C++ headers. */
 export const GENERATE_LANGS = ['ts', 'cpp'] as const;
 export type GenerateLang = (typeof GENERATE_LANGS)[number];
+
+export const INSPECT_FORMATS = ['text', 'json'] as const;
+export type InspectFormat = (typeof INSPECT_FORMATS)[number];

@@ -175,7 +175,7 @@ describe('mesos-matrix check beyond one release', () => {
         '        hint: built against 0.26.0; 0.25.0 admits TestModule builds for 0.25.0 only — rebuild against 0.25.0',
         '        and 2 further problems Mesos would meet after it:',
         `        - '${file('0.26.0')}' · org_apache_mesos_Missing · symbol: Error loading module 'org_apache_mesos_Missing': Error looking up symbol 'org_apache_mesos_Missing' in '${file('0.26.0')}' : ${file('0.26.0')}: undefined symbol: org_apache_mesos_Missing`,
-        `          hint: '${file('0.26.0')}' exports no such module: a module is a global variable named like it (see nm -D)`,
+        `          hint: '${file('0.26.0')}' exports no module 'org_apache_mesos_Missing'; its modules: ${NAME}`,
         "        - 'libnowhere.so' · open: Error opening library: 'libnowhere.so': Could not load library 'libnowhere.so': libnowhere.so: cannot open shared object file: No such file or directory",
         '          hint: a file without a slash is searched like dlopen does (LD_LIBRARY_PATH, then the system paths): give a path or set LD_LIBRARY_PATH',
       ].join('\n'),

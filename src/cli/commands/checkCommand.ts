@@ -11,7 +11,8 @@ export function checkCommand(program: Command, io: CliIo, setExitCode: (code: nu
     .option('--modules-dir <dir>', 'a folder of configurations, as --modules_dir (Mesos 1.0.0 on)')
     .option('--mesos <release>', 'one release (default: every release of --releases)')
     .addOption(new Option('--binary <program>', 'the program that reads --modules: names it in errors about an empty "file"').choices(['agent', 'master']).default('agent'))
-    .option('--strict', "also refuse what Mesos accepts but this tool warns about: unknown keys, a library with both file and name");
+    .option('--strict', "also refuse what Mesos accepts but this tool warns about: unknown keys, a library with both file and name")
+    .option('--stub-missing', 'open stand-ins for missing needed libraries (libmesos-X.so) and undefined Mesos symbols first, so that real modules can be read');
   addReportOptions(addReleasesOption(command, 'all', 'the releases to check without --mesos'));
   addBuildOptions(addTableOptions(command)).action(async (raw: Record<string, unknown>, self: Command) => {
     const [{ checkModules }, { CHECK_RENDERERS }, { checkExitCode }] = await Promise.all([import('../../app/checkModules.js'), import('../../report/renderCheck.js'), import('../../core/checkRun.js')]);
@@ -23,6 +24,7 @@ export function checkCommand(program: Command, io: CliIo, setExitCode: (code: nu
       releases: String(raw['releases']),
       strict: raw['strict'] === true,
       binary: raw['binary'] === 'master' ? 'master' : 'agent',
+      stubMissing: raw['stubMissing'] === true,
       tableDir: projectFrom(raw).tableDir,
       ...buildFrom(raw, io),
     });
