@@ -34,7 +34,7 @@ export interface VerdictCacheOptions {
  * processes left running — is never recorded: such a library is opened on every run.
  */
 export async function cachingProber(start: () => Prober, options: VerdictCacheOptions): Promise<CachingProber> {
-  const file = path.join(options.cacheDir, 'verdicts', `${(await runtimeIdentity()).slice(0, 32)}.json`);
+  const file = path.join(options.cacheDir, 'verdicts', `${runtimeIdentity().slice(0, 32)}.json`);
   const recorded = readVerdicts(file);
   let real: Prober | undefined;
   const prober = () => (real ??= start());

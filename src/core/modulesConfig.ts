@@ -1,4 +1,4 @@
-import semver from 'semver';
+import lt from 'semver/functions/lt.js';
 
 /** A `--modules` configuration (the `Modules` protobuf), after validation: absent fields are `null`. */
 export interface ModulesConfig {
@@ -40,7 +40,7 @@ export type MesosBinary = 'agent' | 'master';
  */
 export function mainProgram(release: string, binary: MesosBinary): string {
   if (binary === 'master') return 'mesos-master';
-  return semver.lt(release, '1.0.0') ? 'mesos-slave' : 'mesos-agent';
+  return lt(release, '1.0.0') ? 'mesos-slave' : 'mesos-agent';
 }
 
 const KNOWN: Readonly<Record<string, readonly string[]>> = {
