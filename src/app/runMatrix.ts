@@ -41,12 +41,13 @@ export async function runMatrix(options: MatrixOptions): Promise<MatrixRun> {
     throw new UsageError('--update with --shard would record one share of the matrix', 'record the whole matrix once: mesos-matrix merge shard-*.json --update');
   }
   const { phasesMs, timed } = createPhaseTimer();
-  // Started now, so that they overlap reading the table: the compiler is identified (from memory
-  // when warm, else by running it), and on a cold cache the prober child loads Node and koffi.
-  // The cache is checked first, so that an unwritable one is named as such before any work.
+  // Started now, so that it overlaps reading the table: the compiler is identified (from memory
+  // when warm, else by running it). The cache is checked first, so that an unwritable one is
+  // named as such before any work. A prober child starts only for libraries the verdict cache
+  // cannot answer for.
   const compiler = ensureWritableCache(options.cacheDir).then(() => findCompiler(options.env, options.cacheDir).catch(rethrowCacheFault(options.cacheDir)));
   compiler.catch(() => undefined); // awaited, and reported, in the compile phase
-  const prober = await cachingProber(() => startProber({ jobs: options.jobs, timeoutMs: options.timeoutMs }), { cacheDir: options.cacheDir, recheck: options.recheck === true });
+  const prober = cachingProber(() => startProber({ jobs: options.jobs, timeoutMs: options.timeoutMs }), { cacheDir: options.cacheDir, recheck: options.recheck === true });
   try {
     const request: ShardRequest = { releases: options.releases, kinds: options.kinds ?? null, only: options.only ?? null, whatIf: options.whatIf };
     const planned = await timed('generate', () => planRun(options));

@@ -23,7 +23,7 @@ beforeAll(async () => {
 /** One run: a fresh caching prober on the cache folder, as each `matrix` run makes; counts the children it had to start. */
 async function run(cacheDir: string, library: string, recheck = false): Promise<{ outcome: LibraryOutcome | undefined; reused: number; opened: number; started: number }> {
   let started = 0;
-  const prober = await cachingProber(() => {
+  const prober = cachingProber(() => {
     started++;
     return startProber({ jobs: 1, timeoutMs: 10_000 });
   }, { cacheDir, recheck });

@@ -27,18 +27,17 @@ export interface VerdictCacheOptions {
  * A prober that remembers what opening a library did, keyed by the library string, its content
  * digest, the module looked up and the runtime that opened it (`runtimeIdentity`): a library
  * whose bytes are unchanged is not opened again, and an unchanged warm run starts no child at
- * all. The real prober is started on first need — at once when nothing is recorded yet for
- * this runtime (a cold cache), so that its start-up overlaps compiling. The library string is in
- * the key because dlerror texts name it. An outcome that depends on more than the library's
+ * all. The library string is in the key because dlerror texts name it. An outcome that depends on more than the library's
  * bytes — a crash, a timeout, a write into the protocol, a hang or crash in `compatible()`,
  * processes left running — is never recorded: such a library is opened on every run.
  */
-export async function cachingProber(start: () => Prober, options: VerdictCacheOptions): Promise<CachingProber> {
+export function cachingProber(start: () => Prober, options: VerdictCacheOptions): CachingProber {
   const file = path.join(options.cacheDir, 'verdicts', `${runtimeIdentity().slice(0, 32)}.json`);
   const recorded = readVerdicts(file);
+  // Started on first need only, even on a cold cache: started at once, an idle child (~46 MB)
+  // would sit beside the compilers through the whole build, for ~0.1 s of start-up saved.
   let real: Prober | undefined;
   const prober = () => (real ??= start());
-  if (options.recheck || Object.keys(await recorded).length === 0) prober();
   let counts: ProbeCounts = { reused: 0, opened: 0 };
   return {
     async probe(items) {
