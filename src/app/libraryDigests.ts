@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { recentEntries } from './recentEntries.js';
 
 /** One library as last hashed: its file's identity then, and its content digest. */
 interface IndexEntry {
@@ -46,7 +47,8 @@ export async function libraryDigests(cacheDir: string, libraries: readonly strin
       return [library, sha256] as const;
     }),
   );
-  if (changed) await writeAtomically(file, JSON.stringify(index)).catch(() => undefined); // an index not written only costs hashing again
+  // An index not written only costs hashing again.
+  if (changed) await writeAtomically(file, JSON.stringify(recentEntries(index, digests.map(([library]) => library)))).catch(() => undefined);
   return new Map(digests);
 }
 

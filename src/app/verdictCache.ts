@@ -5,6 +5,7 @@ import type { LibraryOutcome } from '../core/libraryOutcome.js';
 import type { Prober } from '../loader/probeLibraries.js';
 import type { ProbeItem } from '../loader/probeProtocol.js';
 import { libraryDigests, writeAtomically } from './libraryDigests.js';
+import { recentEntries } from './recentEntries.js';
 import { runtimeIdentity } from './runtimeIdentity.js';
 
 /** How many verdicts a run took from the cache, and how many libraries it really opened. */
@@ -60,7 +61,8 @@ export function cachingProber(start: () => Prober, options: VerdictCacheOptions)
           recordedAny = true;
         }
       });
-      if (recordedAny) await writeAtomically(file, JSON.stringify(verdicts)).catch(() => undefined); // not written: opened again next time
+      // Not written: opened again next time.
+      if (recordedAny) await writeAtomically(file, JSON.stringify(recentEntries(verdicts, keys.filter((key) => key !== undefined)))).catch(() => undefined);
       counts = { reused: counts.reused + items.length - todo.length, opened: counts.opened + reopen.size };
       return outcomes.map((outcome, index) => {
         if (!outcome) throw new Error(`no outcome for ${items[index]?.library}`);
