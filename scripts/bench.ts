@@ -1,144 +1,145 @@
 #!/usr/bin/env -S npx tsx
 /**
- * npm run bench — medians of the cold and warm matrix for the `default` and `all` selections,
- * peak memory, and the approach this tool replaces measured in the same run on the same fixture
- * sources: a generated Makefile built with `make -j<cores>`.
+ * npm run bench — the tool against baselines doing the same work, run in turn (A B A B …) on
+ * the same machine, with medians and ranges of each and of the per-round ratio, against the
+ * targets of issue 12. Baselines: `make -j<jobs>` over the very fixture sources a run renders,
+ * with the tool's own compiler command line (one rule per fixture, and one translation unit per
+ * release), and `node -e 0` for runs that compile nothing. Peak memory is the summed RSS of the
+ * whole process tree. Needs a C++ compiler and make; not ../shared.
  *
- *   npm run bench [-- --runs 5 --cold-runs 3 --out bench-results/bench.json]
+ *   npm run bench [-- --quick] [-- --json] [-- --rounds 5 --all-rounds 3 --no-build]
  */
-import { spawnSync } from 'node:child_process';
-import { performance } from 'node:perf_hooks';
-import { $, argv, fs, glob, os, path } from 'zx';
+import { execFileSync } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeMakeBaselines } from './bench/baselines.js';
+import type { Command } from './bench/measure.js';
+import { renderBench, type BenchRow } from './bench/renderBench.js';
+import { rotate, type Contender } from './bench/rotate.js';
+import { spread } from './bench/stats.js';
 
-$.quiet = true;
-const root = path.resolve(import.meta.dirname, '..');
-const cli = path.join(root, 'bin', 'mesos-matrix.js');
-const warmRuns = Number(argv['runs'] ?? 5);
-const coldRuns = Number(argv['cold-runs'] ?? 3);
-const out = path.resolve(String(argv['out'] ?? path.join(root, 'bench-results', 'bench.json')));
-const cores = os.availableParallelism();
-const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'mesos-matrix-bench-'));
-const gnuTime = (await fs.pathExists('/usr/bin/time')) ? '/usr/bin/time' : null;
-
-interface Sample {
-  seconds: number;
-  maxRssMb: number | null;
-}
-
-/** One timed command, started directly (no shell, no wrapper): the figure is the command's own wall time. */
-function timed(command: string[], env: Record<string, string> = {}, cwd = root): Sample {
-  const [file = '', ...args] = command;
-  const started = performance.now();
-  const result = spawnSync(file, args, { env: { ...process.env, ...env }, cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
-  const seconds = (performance.now() - started) / 1000;
-  if (result.status !== 0 && result.status !== 1) throw new Error(`${command.join(' ')} exited with ${result.status}:\n${result.stderr}`);
-  return { seconds, maxRssMb: null };
-}
-
-/** Peak RSS of the largest process in the command's tree, from GNU time; null without /usr/bin/time. */
-function peakMemory(command: string[], env: Record<string, string>): number | null {
-  if (!gnuTime) return null;
-  const result = spawnSync(gnuTime, ['-f', '%M', ...command], { env: { ...process.env, ...env }, cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
-  const kb = Number(result.stderr.trim().split('\n').at(-1));
-  return Number.isFinite(kb) ? kb / 1024 : null;
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-};
-
-const matrix = (releases: string) => ['node', cli, 'matrix', '--releases', releases];
-
-/** Cold: a fresh cache every run. Returns the samples and the last cache folder (its sources feed the baseline). */
-async function cold(releases: string): Promise<{ samples: Sample[]; cache: string }> {
-  const samples: Sample[] = [];
-  let cache = '';
-  for (let run = 0; run < coldRuns; run++) {
-    cache = path.join(scratch, `cache-${releases}-${run}`);
-    samples.push(timed(matrix(releases), { MESOS_MATRIX_CACHE: cache }));
-  }
-  // Peak memory of a cold run: a fresh cache once more, under GNU time.
-  samples.push({ seconds: Number.NaN, maxRssMb: peakMemory(matrix(releases), { MESOS_MATRIX_CACHE: path.join(scratch, `cache-${releases}-memory`) }) });
-  return { samples, cache };
-}
-
-async function warm(releases: string, cache: string): Promise<Sample[]> {
-  const samples: Sample[] = [];
-  timed(matrix(releases), { MESOS_MATRIX_CACHE: cache }); // warm-up, not counted: brings the cache into the page cache
-  for (let run = 0; run < warmRuns; run++) samples.push(timed(matrix(releases), { MESOS_MATRIX_CACHE: cache }));
-  samples.push({ seconds: Number.NaN, maxRssMb: peakMemory(matrix(releases), { MESOS_MATRIX_CACHE: cache }) });
-  return samples;
-}
-
-/** The replaced approach: the same rendered fixture sources, one Makefile rule per library, `make -j<cores>`. */
-async function makeBaseline(cache: string, flags: string): Promise<Sample[]> {
-  const dir = path.join(scratch, `make-${path.basename(cache)}-${flags.length}`);
-  const sources = await glob('fixtures/*/fixture.cpp', { cwd: cache });
-  await fs.ensureDir(path.join(dir, 'src'));
-  for (const source of sources) await fs.copy(path.join(cache, source), path.join(dir, 'src', `${path.basename(path.dirname(source))}.cpp`));
-  await fs.writeFile(
-    path.join(dir, 'Makefile'),
-    ['CXX ?= c++', 'SOURCES := $(wildcard src/*.cpp)', 'all: $(SOURCES:src/%.cpp=out/%.so)', 'out/%.so: src/%.cpp', '\t@mkdir -p out', `\t$(CXX) ${flags} -o $@ $<`, ''].join('\n'),
-  );
-  const samples: Sample[] = [];
-  for (let run = 0; run < coldRuns; run++) {
-    await fs.remove(path.join(dir, 'out'));
-    samples.push(timed(['make', '-s', `-j${cores}`], {}, dir));
-  }
-  return samples;
-}
-
-const { FIXTURE_FLAGS } = await import('../src/compile/compilerArgs.js');
-// How module builds are written in Makefiles like mesos-module-dvdi's: the compiler driver links the C++ runtime.
-const CONVENTIONAL = '-std=c++11 -shared -fPIC -O0 -g0 -w';
-
-console.error(`bench: ${cores} cores, ${coldRuns} cold and ${warmRuns} warm runs each; scratch ${scratch}`);
-await $`npm run build --silent`;
-const coldDefault = await cold('default');
-const warmDefault = await warm('default', coldDefault.cache);
-const makeConventional = await makeBaseline(coldDefault.cache, CONVENTIONAL);
-const makeSameFlags = await makeBaseline(coldDefault.cache, FIXTURE_FLAGS.join(' '));
-const coldAll = await cold('all');
-const warmAll = await warm('all', coldAll.cache);
-
-const seconds = (samples: Sample[]) => median(samples.map((sample) => sample.seconds).filter((value) => !Number.isNaN(value)));
-const peak = Math.max(...[...coldDefault.samples, ...warmDefault, ...coldAll.samples, ...warmAll].map((sample) => sample.maxRssMb ?? 0));
-const ratio = seconds(coldDefault.samples) / seconds(makeConventional);
-const rows: Array<[string, number | null, number, string]> = [
-  ['cold default (fresh cache)', seconds(coldDefault.samples), coldRuns, `${ratio.toFixed(2)}× make -j${cores} (target <= 1.0) ${ratio <= 1 ? 'ok' : 'MISSED'}`],
-  ['warm default', seconds(warmDefault), warmRuns, `target < 0.6 s ${seconds(warmDefault) < 0.6 ? 'ok' : 'MISSED'}`],
-  ['cold all (fresh cache)', seconds(coldAll.samples), coldRuns, ''],
-  ['warm all', seconds(warmAll), warmRuns, `target < 2 s ${seconds(warmAll) < 2 ? 'ok' : 'MISSED'}`],
-  [`make -j${cores}, conventional module link`, seconds(makeConventional), coldRuns, `${CONVENTIONAL} (baseline)`],
-  [`make -j${cores}, same flags as mesos-matrix`, seconds(makeSameFlags), coldRuns, `${(seconds(coldDefault.samples) / seconds(makeSameFlags)).toFixed(2)}× (compile only, no load or check)`],
-];
-const width = Math.max(...rows.map((row) => row[0].length));
-console.log(`${'scenario'.padEnd(width)}  median    runs  note`);
-for (const [name, value, runs, note] of rows) console.log(`${name.padEnd(width)}  ${value === null ? '   –   ' : `${value.toFixed(2).padStart(6)} s`}  ${String(runs).padStart(4)}  ${note}`);
-console.log(`${'peak memory (largest process)'.padEnd(width)}  ${gnuTime ? `${peak.toFixed(0).padStart(5)} MB` : 'n/a (no /usr/bin/time)'}        target < 300 MB ${peak < 300 ? 'ok' : 'MISSED'}`);
-
-const compiler = (await $`${process.env['CXX'] ?? 'c++'} --version`).stdout.split('\n')[0];
-await fs.outputJson(
-  out,
-  {
-    date: new Date().toISOString(),
-    machine: { cores, node: process.version, compiler },
-    runs: { cold: coldRuns, warm: warmRuns },
-    medianSeconds: {
-      coldDefault: seconds(coldDefault.samples),
-      warmDefault: seconds(warmDefault),
-      coldAll: seconds(coldAll.samples),
-      warmAll: seconds(warmAll),
-      makeConventional: seconds(makeConventional),
-      makeSameFlags: seconds(makeSameFlags),
-    },
-    ratioColdDefaultToMake: ratio,
-    peakMemoryMb: gnuTime ? peak : null,
-    samples: { coldDefault, warmDefault, coldAll, warmAll, makeConventional, makeSameFlags },
+const { values: flags } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    rounds: { type: 'string' },
+    'all-rounds': { type: 'string' },
+    build: { type: 'boolean', default: true },
   },
-  { spaces: 2 },
-);
-console.error(`bench: figures written to ${path.relative(root, out)}`);
-await fs.remove(scratch);
+  allowNegative: true,
+});
+const root = path.resolve(import.meta.dirname, '..');
+const bin = path.join(root, 'bin', 'mesos-matrix.js');
+// The tool's default --jobs, which make gets too.
+const jobs = availableParallelism();
+const rounds = Number(flags.rounds ?? (flags.quick ? 2 : 5));
+// A cold `all` round costs half a minute for the tool and as much for its baselines: 3 rounds, no warm-up (the cold `default` rounds warmed the compiler and the page cache).
+const allRounds = Number(flags['all-rounds'] ?? (flags.quick ? 1 : 3));
+const warmup = 1;
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const compiler = [process.env['CXX'] ?? 'c++'];
+const scratch = await mkdtemp(path.join(tmpdir(), 'mesos-matrix-bench-'));
+
+const tool = (...args: string[]): Command => ({ argv: [process.execPath, bin, ...args], cwd: root, okCodes: [0, 1] });
+const nodeStart: Contender = { name: 'node -e 0', command: () => ({ argv: [process.execPath, '-e', '0'] }) };
+
+let fresh = 0;
+/** The tool on a fresh, empty cache folder each run; the last one is kept (it warms the warm rows). */
+function coldTool(name: string, releases: string): Contender & { lastCache: () => string } {
+  let cache = '';
+  return {
+    name,
+    before: async () => {
+      if (cache !== '') await rm(cache, { recursive: true, force: true });
+      cache = path.join(scratch, `cold-${fresh++}`);
+    },
+    command: () => tool('matrix', '--releases', releases, '--cache-dir', cache),
+    lastCache: () => cache,
+  };
+}
+
+function makeIn(name: string, dir: string): Contender {
+  return { name, before: () => rm(path.join(dir, 'out'), { recursive: true, force: true }), command: () => ({ argv: ['make', '-s', `-j${jobs}`], cwd: dir }) };
+}
+
+/** Cold rows: the tool against make over the same sources, per fixture (the target's baseline) and per release (the floor). */
+async function coldRow(releases: string, count: number, target: number): Promise<{ rows: BenchRow[]; cache: string }> {
+  const made = await writeMakeBaselines(releases, path.join(scratch, `make-${releases}`), compiler);
+  const perRelease = makeIn(`make -j${jobs}, one TU per release`, made.perRelease);
+  const compiles = await measureOnce(perRelease);
+  const contenders = [coldTool(`cold ${releases}`, releases), makeIn(`make -j${jobs}`, made.perFixture), ...(compiles ? [perRelease] : [])];
+  log(`cold ${releases}: ${made.fixtures} fixtures; baselines: ${made.fixtures} sources, and ${made.units} release units${compiles ? '' : ' (which do not compile: no floor row)'}`);
+  const samples = await rotate(contenders, count, releases === 'all' ? 0 : warmup, log);
+  const rows: BenchRow[] = [
+    row(`cold ${releases} (${made.fixtures} fixtures)`, samples, 1, `make -j${jobs}, same flags, ${made.fixtures} sources`, target),
+    ...(compiles ? [row(`cold ${releases}`, samples, 2, `make -j${jobs}, same flags, ${made.units} units (one per release)`, null)] : []),
+  ];
+  if (!compiles) rows.push({ scenario: `cold ${releases}`, baseline: 'one TU per release: does not compile', tool: spread([]), base: spread([]), ratio: spread([]), target: null, rssMb: spread([]) });
+  return { rows, cache: (contenders[0] as ReturnType<typeof coldTool>).lastCache() };
+}
+
+async function measureOnce(contender: Contender): Promise<boolean> {
+  try {
+    await rotate([contender], 1, 0, () => undefined);
+    return true;
+  } catch (error) {
+    log(`${contender.name}: ${(error as Error).message.split('\n').slice(0, 4).join('\n')}`);
+    return false;
+  }
+}
+
+/** The row of contender 0 against contender `against`: times, per-round ratios, and contender 0's peak RSS. */
+function row(scenario: string, samples: ReadonlyArray<ReadonlyArray<{ seconds: number; peakRssMb: number }>>, against: number, baseline: string, target: number | null): BenchRow {
+  const mine = samples[0] ?? [];
+  const theirs = samples[against] ?? [];
+  return {
+    scenario,
+    baseline,
+    tool: spread(mine.map((sample) => sample.seconds)),
+    base: spread(theirs.map((sample) => sample.seconds)),
+    ratio: spread(mine.map((sample, index) => sample.seconds / (theirs[index]?.seconds ?? Number.NaN))),
+    target,
+    rssMb: spread(mine.map((sample) => sample.peakRssMb)),
+  };
+}
+
+async function warmRow(scenario: string, contender: Contender, target: number): Promise<BenchRow> {
+  log(scenario);
+  return row(scenario, await rotate([contender, nodeStart], rounds, warmup, log), 1, 'node -e 0', target);
+}
+
+/** A compiled fixture library from the warm cache, copied out, for `check` on one library. */
+async function oneLibrary(cache: string): Promise<string> {
+  const entries = await readdir(cache, { recursive: true });
+  const found = entries.find((entry) => entry.endsWith('libIsolator-0.25.0.so')) ?? entries.find((entry) => entry.endsWith('.so'));
+  if (found === undefined) throw new Error(`no library in ${cache}`);
+  const library = path.join(scratch, 'check', 'libexample.so');
+  await mkdir(path.dirname(library), { recursive: true });
+  await copyFile(path.join(cache, found), library);
+  return library;
+}
+
+try {
+  if (flags.build) execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+  log(`bench: ${jobs} cores (make -j${jobs}, the tool's default --jobs), ${rounds} rounds after ${warmup} warm-up; cold all ${allRounds} rounds`);
+  const coldDefault = await coldRow('default', rounds, 0.6);
+  const coldAll = await coldRow('all', allRounds, 0.4);
+  const warm = coldAll.cache; // the last cold `all` run's cache holds every fixture and verdict
+  const warmDefault = await warmRow('warm default', { name: 'warm default', command: () => tool('matrix', '--cache-dir', warm) }, 2.5);
+  const warmAll = await warmRow('warm all', { name: 'warm all', command: () => tool('matrix', '--releases', 'all', '--cache-dir', warm) }, 4);
+  const library = await oneLibrary(warm);
+  const modules = JSON.stringify({ libraries: [{ file: library, modules: [{ name: 'org_apache_mesos_matrix_Isolator' }] }] });
+  const check = await warmRow('check --mesos 0.25.0, one library', { name: 'check', command: () => tool('check', '--mesos', '0.25.0', '--modules', modules, '--cache-dir', warm) }, 2.5);
+  const rows = [...coldDefault.rows, ...coldAll.rows, warmDefault, warmAll, check];
+  const memory = [
+    { scenario: 'cold all', rssMb: coldAll.rows[0]?.rssMb ?? spread([]), targetMb: 200 },
+    { scenario: 'warm default', rssMb: warmDefault.rssMb, targetMb: 100 },
+  ];
+  const machine = { cores: jobs, node: process.version, compiler: execFileSync(compiler[0] ?? 'c++', ['--version'], { encoding: 'utf8' }).split('\n')[0] ?? '' };
+  const report = { date: new Date().toISOString(), machine, rounds, allRounds, warmup, rows, memory };
+  process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : renderBench(report));
+} finally {
+  await rm(scratch, { recursive: true, force: true });
+}

@@ -1,7 +1,8 @@
 // The process edge: real streams in, exit code out.
-// A matrix run opens libraries in a child process: start it before loading the rest of the
-// CLI, so that its start-up (Node and koffi) overlaps ours.
-if (process.argv[2] === 'matrix') (await import('../loader/probeLibraries.js')).prestartProber();
+// check opens the libraries it is given in a child process: start it before loading the rest of
+// the CLI, so that its start-up (Node and koffi) overlaps ours. (matrix starts its child itself,
+// and only when its verdict cache cannot answer: see src/app/verdictCache.ts.)
+if (process.argv[2] === 'check') (await import('../loader/probeLibraries.js')).prestartProber();
 const { main } = await import('./main.js');
 
 // A reader that goes away (`mesos-matrix … | head`) is not an error of ours: stop writing to

@@ -1,4 +1,6 @@
-import { SingleBar } from 'cli-progress';
+import { createRequire } from 'node:module';
+import type { SingleBar } from 'cli-progress';
+import type * as CliProgress from 'cli-progress';
 import type { BuildEvent } from '../compile/buildFixtures.js';
 import { plural } from '../report/plural.js';
 import type { CliIo } from './cliIo.js';
@@ -22,7 +24,9 @@ export function createBuildProgress(io: CliIo) {
           if (total === 0) return;
           started = performance.now();
           if (io.progressStream) {
-            bar = new SingleBar({
+            // Loaded only for a live bar: a run that compiles nothing, or not on a terminal, never needs it.
+            const { SingleBar: Bar } = createRequire(import.meta.url)('cli-progress') as typeof CliProgress;
+            bar = new Bar({
               stream: io.progressStream,
               format: 'compiling {bar} {value}/{total} fixtures · {duration}s · {current}',
               hideCursor: true,

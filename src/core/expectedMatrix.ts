@@ -1,4 +1,5 @@
-import semver from 'semver';
+import compare from 'semver/functions/compare.js';
+import valid from 'semver/functions/valid.js';
 import type { MatrixCell, MatrixResult } from './evaluateMatrix.js';
 import type { Stage } from './stage.js';
 import type { ExpectedMatrix } from './versionTable.js';
@@ -36,7 +37,7 @@ export function unrecordableCells(result: MatrixResult): readonly MatrixCell[] {
 
 /** `--update`: records the observed stage of every cell that ran, keeping the cells that did not. */
 export function updateExpected(expected: ExpectedMatrix, result: MatrixResult): ExpectedMatrix {
-  const hosts = [...new Set([...expected.hosts, ...result.cells.map((cell) => cell.host)])].sort(semver.compare);
+  const hosts = [...new Set([...expected.hosts, ...result.cells.map((cell) => cell.host)])].sort(compare);
   const observed = new Map(result.cells.map((cell) => [`${cell.fixture}@${cell.host}`, cell.observed.stage]));
   const fixtures = new Set([...Object.keys(expected.rows), ...result.cells.map((cell) => cell.fixture)]);
   const rows = Object.fromEntries(
@@ -69,5 +70,5 @@ function compareFixtureIds(a: string, b: string): number {
   const [kindA = '', releaseA = ''] = a.split('/');
   const [kindB = '', releaseB = ''] = b.split('/');
   if (kindA !== kindB) return kindA < kindB ? -1 : 1;
-  return semver.valid(releaseA) && semver.valid(releaseB) ? semver.compare(releaseA, releaseB) : releaseA.localeCompare(releaseB);
+  return valid(releaseA) && valid(releaseB) ? compare(releaseA, releaseB) : releaseA.localeCompare(releaseB);
 }

@@ -41,6 +41,8 @@ export interface MatrixRun {
   readonly updated: { readonly changedCells: number } | null;
   /** For `matrix --shard i/n`: which share this is, and its fingerprint; for `merge`: the same with `index: null`; else `null`. */
   readonly shard: ShardStamp | null;
+  /** For `matrix`: how many libraries' outcomes were reused from the verdict cache, and how many were really opened (absent for `merge`). */
+  readonly probes?: { readonly reused: number; readonly opened: number };
 }
 
 /** The selection as a run reports it: the options as given, and the releases and kinds they resolved to. */

@@ -1,4 +1,4 @@
-import semver from 'semver';
+import compare from 'semver/functions/compare.js';
 import { ConfigError } from './errors.js';
 import { expectedFromFile, type ExpectedMatrixFile } from './expectedMatrix.js';
 import type { FlagRules } from './flagRules.js';
@@ -78,7 +78,7 @@ export function resolveTable(documents: TableDocuments, validate: ValidateDocume
     const host = { mesos: file.release, moduleApiVersion: file.moduleApiVersion, kinds: new Map(Object.entries(file.kinds)), loader: file.loader };
     releases.push({ release: file.release, host, flags: file.flags, file: document.file });
   }
-  releases.sort((a, b) => semver.compare(a.release, b.release));
+  releases.sort((a, b) => compare(a.release, b.release));
   if (documents.releases.length === 0) problems.push('releases/: expected at least one release file (<release>.json)');
   const known = new Set(releases.map((release) => release.release));
 

@@ -1,4 +1,9 @@
-import semver from 'semver';
+import coerce from 'semver/functions/coerce.js';
+import gt from 'semver/functions/gt.js';
+import lt from 'semver/functions/lt.js';
+import satisfies from 'semver/functions/satisfies.js';
+import minVersion from 'semver/ranges/min-version.js';
+import validRange from 'semver/ranges/valid.js';
 import { UsageError } from './errors.js';
 import type { Release, VersionTable } from './versionTable.js';
 
@@ -24,15 +29,15 @@ export function selectReleases(table: VersionTable, spec: string): readonly Rele
     return table.releases.filter((release) => listed.includes(release.release));
   }
 
-  const range = semver.validRange(text);
+  const range = validRange(text);
   if (range === null) {
     throw new UsageError(
       `--releases ${JSON.stringify(spec)} is neither a set (${setNames(table)}), a release, a list of releases nor a semver range`,
       validReleases(table),
     );
   }
-  const selected = table.releases.filter((release) => semver.satisfies(release.release, range));
-  if (selected.length === 0) throw unknownReleases(table, text, semver.minVersion(range)?.version ?? text);
+  const selected = table.releases.filter((release) => satisfies(release.release, range));
+  if (selected.length === 0) throw unknownReleases(table, text, minVersion(range)?.version ?? text);
   return selected;
 }
 
@@ -44,10 +49,10 @@ function unknownReleases(table: VersionTable, what: string, probe: string): Usag
 }
 
 function nearest(table: VersionTable, probe: string): string {
-  const version = semver.coerce(probe);
+  const version = coerce(probe);
   if (!version) return '';
-  const below = table.releases.filter((release) => semver.lt(release.release, version)).at(-1);
-  const above = table.releases.find((release) => semver.gt(release.release, version));
+  const below = table.releases.filter((release) => lt(release.release, version)).at(-1);
+  const above = table.releases.find((release) => gt(release.release, version));
   const names = [below, above].flatMap((release) => (release ? [release.release] : []));
   return names.length > 0 ? `; nearest: ${names.join(', ')}` : '';
 }

@@ -22,6 +22,15 @@ export function matrixSummary(run: MatrixRun): { readonly ok: boolean; readonly 
   return { ok: false, text: `${shape} — ${off} not as expected${soundness}${documented}${updated}` };
 }
 
+/**
+ * `780 verdicts reused, 0 libraries opened`: what the verdict cache answered and how many
+ * libraries the run really opened in prober children; empty for a merged run (its shards opened them).
+ */
+export function probeSummary(run: MatrixRun): string {
+  if (run.probes === undefined) return '';
+  return `${plural(run.probes.reused, 'verdict')} reused, ${run.probes.opened} ${run.probes.opened === 1 ? 'library' : 'libraries'} opened`;
+}
+
 /** `Mesos module matrix — releases default (0.23.1 0.24.1 0.25.0 0.26.0): 7 fixtures × 4 hosts`, with the hosts shortened beyond `maxHosts`. */
 export function matrixTitle(run: MatrixRun, maxHosts: number): string {
   const hosts = run.result.plan.hosts.map((release) => release.release);

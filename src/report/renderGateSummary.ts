@@ -1,4 +1,4 @@
-import semver from 'semver';
+import compare from 'semver/functions/compare.js';
 import type { GateFinding, GateFindingCode } from '../core/gateFinding.js';
 import type { GateResult } from '../core/gateResult.js';
 import type { LocateInTable } from './matrixReportOptions.js';
@@ -49,7 +49,7 @@ export function updateCommand(failures: readonly GateFinding[]): string | null {
   if (stale.length === 0) return null;
   if (stale.some((finding) => finding.detail !== 'cells')) return 'npm run matrix -- --update --releases all';
   const kinds = [...new Set(stale.map((finding) => finding.kind ?? ''))].sort();
-  const releases = stale.flatMap((finding) => [finding.release ?? '', ...finding.cells.map((cell) => cell.host)]).sort(semver.compare);
+  const releases = stale.flatMap((finding) => [finding.release ?? '', ...finding.cells.map((cell) => cell.host)]).sort(compare);
   return `npm run matrix -- --update --kinds ${kinds.join(',')} --releases ">=${releases[0]} <=${releases.at(-1)}"`;
 }
 

@@ -5,7 +5,7 @@ import { groupBy } from '../core/groupBy.js';
 import { PHASES, type MatrixRun } from '../core/matrixRun.js';
 import type { Stage } from '../core/stage.js';
 import { describeFinding } from './describeFinding.js';
-import { describeStrays, kindSummaries, matrixSummary, matrixTitle } from './matrixSummary.js';
+import { describeStrays, kindSummaries, matrixSummary, matrixTitle, probeSummary } from './matrixSummary.js';
 import type { Layout } from './formats.js';
 import { STAGE_LABELS } from './stageLabels.js';
 
@@ -129,5 +129,6 @@ function buildLine(run: MatrixRun, c: Colors): string {
   const count = (status: string) => run.fixtures.filter((fixture) => fixture.build.status === status).length;
   const failed = count('failed');
   const phases = PHASES.map((phase) => `${phase} ${run.phasesMs[phase]} ms`).join(' · ');
-  return c.dim(`${run.fixtures.length} fixtures: ${count('compiled')} compiled, ${count('cached')} cached${failed > 0 ? `, ${failed} failed` : ''} · ${phases}`);
+  const probes = probeSummary(run);
+  return c.dim(`${run.fixtures.length} fixtures: ${count('compiled')} compiled, ${count('cached')} cached${failed > 0 ? `, ${failed} failed` : ''}${probes ? ` · ${probes}` : ''} · ${phases}`);
 }
