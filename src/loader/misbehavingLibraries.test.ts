@@ -132,6 +132,16 @@ describe('probeLibraries against libraries that attack the prober', () => {
     expectGoodKept(outcomes);
   });
 
+  it('records a crash while opening once for every module of that library, and keeps the good one', async () => {
+    const crashing = lib('PRINT_AND_CRASH');
+    const items = [NAME, 'org_apache_mesos_matrix_Other'].map((symbol) => ({ library: crashing, symbol }));
+    const outcomes = await probeLibraries([...items, { library: lib('good'), symbol: NAME }], { jobs: 1, timeoutMs: 10_000 });
+    expect(outcomes[0]).toMatchObject({ stage: 'crash', during: 'open' });
+    // One opening, one outcome: not a fresh child per module to crash again.
+    expect(outcomes[1]).toBe(outcomes[0]);
+    expect(manifestOf(outcomes[2])?.description).toBe('TestModule fixture built against Mesos 0.23.1');
+  });
+
   it('shows a 1 MiB manifest string escaped and cut, and NULL-free fields as they are', async () => {
     const manifest = manifestOf((await probeWithGood('HUGE_MANIFEST'))[0]);
     expect(manifest?.description).toMatch(/^\\x1b\[31mx+…\[\+1047555 characters cut\]$/);

@@ -94,10 +94,17 @@ export async function runBatch(child: ProbeChild, token: string, batch: readonly
     const output = child.output().trim().split('\n').map((line) => escapeText(line, SHOWN_LENGTH.output));
     throw new ToolchainError(`the library prober exited with ${ended.signal ?? `code ${ended.code}`} before opening a library:\n${output.join('\n')}`, 'reinstall with `npm ci` (koffi must load on this machine)');
   }
-  const outcome = classify(batch[current.local] as ProbeItem, current, broken ?? describeEnd(ended, timedOut, timeoutMs, child.output()), broken ? 'protocol' : timedOut ? 'timeout' : 'crash');
+  const failed = batch[current.local] as ProbeItem;
+  const outcome = classify(failed, current, broken ?? describeEnd(ended, timedOut, timeoutMs, child.output()), broken ? 'protocol' : timedOut ? 'timeout' : 'crash');
   answers[current.local] = outcome;
   record(current.local, outcome);
   addLeftovers(current.local, left);
+  // Mesos opens a library string once (loader-facts §6 step 2): what its opening did is the
+  // outcome of every module of it, recorded once, never a fresh child per module to crash again.
+  if (current.at !== 'open') return;
+  batch.forEach((item, local) => {
+    if (local > current.local && item.library === failed.library) record(local, outcome);
+  });
 }
 
 function describeEnd(ended: { code: number | null; signal: NodeJS.Signals | null }, timedOut: boolean, timeoutMs: number, output: string): string {
