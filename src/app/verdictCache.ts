@@ -4,8 +4,8 @@ import path from 'node:path';
 import type { LibraryOutcome } from '../core/libraryOutcome.js';
 import type { Prober } from '../loader/probeLibraries.js';
 import type { ProbeItem } from '../loader/probeProtocol.js';
-import { libraryDigests, writeAtomically } from './libraryDigests.js';
-import { recentEntries } from './recentEntries.js';
+import { libraryDigests, writeAtomically } from '../compile/libraryDigests.js';
+import { recentEntries } from '../compile/recentEntries.js';
 import { runtimeIdentity } from './runtimeIdentity.js';
 
 /** How many verdicts a run took from the cache, and how many libraries it really opened. */

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileFixtures, temporaryDir, variant } from '../../test/helpers/compileFixtures.js';
@@ -36,6 +36,13 @@ describe('buildFixtures and its cache', () => {
     const spec = variant('a', {});
     const first = await compileFixtures([spec], cache);
     const library = first.get('a')?.library ?? '';
+    // A warm run takes the library's digest from the index: one rewritten in place, same size and
+    // mtime restored, is still read again (its ctime moved) and never trusted.
+    expect(statuses(await compileFixtures([spec], cache))).toEqual({ a: 'cached' });
+    const { size, atime, mtime } = statSync(library);
+    writeFileSync(library, Buffer.alloc(size, 0x41));
+    utimesSync(library, atime, mtime);
+    expect(statuses(await compileFixtures([spec], cache))).toEqual({ a: 'compiled' });
 
     writeFileSync(library, 'garbage');
     expect(statuses(await compileFixtures([spec], cache))).toEqual({ a: 'compiled' });
