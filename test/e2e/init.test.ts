@@ -19,7 +19,7 @@ describe('mesos-matrix init, then matrix --root', () => {
     const init = await runCli(['init', '--releases', '0.24.1,0.25.0'], env, repo);
     expect(init.stderr).toBe('');
     expect(init.exitCode).toBe(0);
-    expect(init.stdout).toMatch(/^wrote 21 files into \. for 2 releases \(0\.24\.1 0\.25\.0\):\n {2}versions\/releases\/0\.24\.1\.json\n/);
+    expect(init.stdout).toMatch(/^wrote 22 files into \. for 2 releases \(0\.24\.1 0\.25\.0\):\n {2}versions\/releases\/0\.24\.1\.json\n/);
     expect(init.stdout).toContain('Next: mesos-matrix matrix --root .');
     expect(readdirSync(path.join(repo, 'versions', 'releases'))).toEqual(['0.24.1.json', '0.25.0.json']);
     expect(JSON.parse(readFileSync(path.join(repo, 'versions', 'sets.json'), 'utf8')).sets).toEqual({ default: ['0.24.1', '0.25.0'] });
@@ -43,14 +43,14 @@ describe('mesos-matrix init, then matrix --root', () => {
     writeFileSync(sets, '{ "sets": { "default": ["0.24.1"] } }\n');
     const refused = await runCli(['init', '--releases', '0.24.1,0.25.0'], env, repo);
     expect(refused.exitCode).toBe(2);
-    expect(refused.stderr).toContain('mesos-matrix: usage error: .: init would overwrite 21 files that exist (nothing was written):\n  versions/releases/0.24.1.json\n');
+    expect(refused.stderr).toContain('mesos-matrix: usage error: .: init would overwrite 22 files that exist (nothing was written):\n  versions/releases/0.24.1.json\n');
     expect(refused.stderr).toContain('  versions/sets.json\n');
     expect(refused.stderr).toContain('pass --force to overwrite them');
     expect(readFileSync(sets, 'utf8')).toBe('{ "sets": { "default": ["0.24.1"] } }\n');
 
     const forced = await runCli(['init', '--releases', '0.24.1,0.25.0', '--force'], env, repo);
     expect(forced.exitCode).toBe(0);
-    expect(forced.stdout).toContain('for 2 releases (0.24.1 0.25.0), 21 of them overwritten:');
+    expect(forced.stdout).toContain('for 2 releases (0.24.1 0.25.0), 22 of them overwritten:');
     expect(JSON.parse(readFileSync(sets, 'utf8')).sets.default).toEqual(['0.24.1', '0.25.0']);
   });
 
