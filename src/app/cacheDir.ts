@@ -1,11 +1,12 @@
 import { constants } from 'node:fs';
-import { access, mkdir } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError } from '../core/errors.js';
+import { makeDirectory } from '../fs/makeDirectory.js';
 
 // What the file system answers when a folder cannot take our files: no permission, a read-only
 // or full disk, or a path through (or onto) something that is not a folder.
-const UNWRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENOTDIR', 'EEXIST', 'ELOOP', 'ENAMETOOLONG']);
+const UNWRITABLE = new Set(['ENOENT', 'EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENOTDIR', 'EEXIST', 'ELOOP', 'ENAMETOOLONG']);
 
 /**
  * Creates the cache folder and checks that it is writable, before anything is compiled: a cache
@@ -13,7 +14,7 @@ const UNWRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENO
  */
 export async function ensureWritableCache(cacheDir: string): Promise<void> {
   try {
-    await mkdir(cacheDir, { recursive: true });
+    await makeDirectory(cacheDir);
     await access(cacheDir, constants.W_OK);
   } catch (error) {
     throw unwritableCache(await underlyingFault(error, cacheDir), cacheDir) ?? error;

@@ -1,4 +1,4 @@
-import { lstat, mkdir, writeFile } from 'node:fs/promises';
+import { lstat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, UsageError } from '../core/errors.js';
 import { selectReleases } from '../core/selectReleases.js';
@@ -6,6 +6,7 @@ import type { InitSummary } from '../report/renderInit.js';
 import { DEFAULT_TABLE_DIR } from './paths.js';
 import { readTable } from './readTable.js';
 import { startingLayout } from './startingLayout.js';
+import { makeDirectory } from '../fs/makeDirectory.js';
 
 /** What `initProject` lays out, and where. */
 export interface InitOptions {
@@ -41,7 +42,7 @@ export async function initProject(options: InitOptions): Promise<InitSummary> {
   for (const file of files) {
     const target = path.join(root, file.path);
     try {
-      await mkdir(path.dirname(target), { recursive: true });
+      await makeDirectory(path.dirname(target));
       await writeFile(target, file.text);
     } catch (error) {
       throw new ConfigError(`${target}: cannot write: ${(error as Error).message}`, 'choose a folder you can write to with --root <dir>');

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { describeSchemaErrors, type ValidateDocument } from '../core/schemaValidator.js';
 import { rethrowCacheFault } from './cacheDir.js';
 import { PACKAGE_ROOT } from './paths.js';
+import { makeDirectory } from '../fs/makeDirectory.js';
 
 type CompiledValidator = ((value: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
@@ -40,7 +41,7 @@ async function compileStandalone(schemas: readonly object[], file: string): Prom
   const names = Object.fromEntries(schemas.map((schema, index) => [`s${index}`, (schema as { $id?: string }).$id ?? '']));
   // CommonJS under nodenext: the namespace's default is module.exports, whose `default` is the function.
   const code = standalone.default.default(ajv, names);
-  await mkdir(path.dirname(file), { recursive: true });
+  await makeDirectory(path.dirname(file));
   const temporary = `${file}.${process.pid}.tmp`;
   await writeFile(temporary, code);
   await rename(temporary, file);

@@ -1,4 +1,4 @@
-import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import { appendFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ConfigError } from '../core/errors.js';
@@ -6,6 +6,7 @@ import { REPORT_FORMATS, type ReportFormat } from '../report/formats.js';
 import type { CliIo } from './cliIo.js';
 import { useColor } from './color.js';
 import { formatOption } from './options.js';
+import { makeDirectory } from '../fs/makeDirectory.js';
 
 /** Where and how a command's report goes, as `--format`, `--output` and `--no-step-summary` give it. */
 export interface ReportTarget {
@@ -47,7 +48,7 @@ export async function writeReport(io: CliIo, target: ReportTarget, render: (form
   if (target.output === undefined) io.stdout(text);
   else {
     const file = path.resolve(target.output);
-    await mkdir(path.dirname(file), { recursive: true })
+    await makeDirectory(path.dirname(file))
       .then(() => writeFile(file, text))
       .catch((error: NodeJS.ErrnoException) => {
         throw new ConfigError(`cannot write --output ${target.output}: ${error.code ?? error.message}${error.path && error.path !== file ? ` at ${error.path}` : ''}`, 'give a file in a writable folder with --output <file>, or leave it out to print the report');

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { UsageError } from '../core/errors.js';
+import { ConfigError, UsageError } from '../core/errors.js';
 import { GENERATED_MARKER, type GeneratedFinding } from '../core/generatedFinding.js';
 import { MANIFEST_FILE, manifestFile, type GeneratedManifest } from './generatedManifest.js';
 import { inspectPath } from './inspectPath.js';
 import type { GeneratedFile } from './renderShims.js';
+import { makeDirectory } from '../fs/makeDirectory.js';
 
 /** What one output folder should hold after `generate`, and what it would leave or remove. */
 export interface OutputPlan {
@@ -83,10 +84,11 @@ export async function writeGenerated(plan: OutputPlan, dir: string, shownAs: str
       continue;
     }
     const target = path.join(dir, file.path);
-    await mkdir(path.dirname(target), { recursive: true });
-    const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
-    await writeFile(temporary, file.content, { flag: 'wx' });
-    await rename(temporary, target);
+    await writeWhole(target, file.content).catch((error: NodeJS.ErrnoException) => {
+      // The output folder is the user's choice: one that cannot take files is theirs to fix (exit 2).
+      if (typeof error.code !== 'string') throw error;
+      throw new ConfigError(`cannot write ${target}: ${error.code}${error.path && error.path !== target ? ` at ${error.path}` : ''}`, `give a folder you can write to (${shownAs} now)`);
+    });
     written.push(file.path);
   }
 
@@ -111,4 +113,12 @@ async function removeEmptyFolders(dir: string, rel: string): Promise<void> {
   for (let at = rel; at !== '.' && at !== ''; at = path.dirname(at)) {
     if (!(await rmdir(path.join(dir, at)).then(() => true, () => false))) return;
   }
+}
+
+/** Written under a temporary name and renamed: a file is whole or absent, never half-written. */
+async function writeWhole(target: string, content: string): Promise<void> {
+  await makeDirectory(path.dirname(target));
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
+  await writeFile(temporary, content, { flag: 'wx' });
+  await rename(temporary, target);
 }

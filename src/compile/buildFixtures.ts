@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+
 import { FIXTURE_FLAGS } from './compilerArgs.js';
 import { checkToolchain } from './checkToolchain.js';
 import { compileEntry, type CompileUnit, type EntryResult } from './compileEntry.js';
@@ -8,6 +8,7 @@ import { cacheEntry, cacheKey, isIntact, readRecipe, writeRecipe, type CacheEntr
 import { libraryDigests } from './libraryDigests.js';
 import { checkWritable } from './checkWritable.js';
 import { sweepFolder } from './sweepStale.js';
+import { makeDirectory } from '../fs/makeDirectory.js';
 
 export interface BuildRequest {
   readonly id: string;
@@ -123,7 +124,7 @@ async function compileAll(pending: readonly Unit[], jobs: number, outcomes: Map<
   };
   const worker = async () => {
     for (let unit = queue.shift(); unit && !fault; unit = queue.shift()) {
-      await mkdir(unit.entry.directory, { recursive: true });
+      await makeDirectory(unit.entry.directory);
       const lock = await tryLock(unit.entry.lock);
       if (lock) await take(unit, lock);
       else busyElsewhere.push(unit);

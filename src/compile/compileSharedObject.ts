@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ToolchainError } from '../core/errors.js';
 import type { Compiler } from './findCompiler.js';
+import { makeDirectory } from '../fs/makeDirectory.js';
 
 /**
  * Compiles one C++ source into a shared object named `fileName` (with `soname` as its SONAME
@@ -17,7 +18,7 @@ export async function compileSharedObject(compiler: Compiler, cacheDir: string, 
   const folder = path.join(cacheDir, 'stand-ins', key);
   const output = path.join(folder, request.fileName);
   if (await stat(output).then((info) => info.size > 0, () => false)) return output;
-  await mkdir(folder, { recursive: true });
+  await makeDirectory(folder);
   const unique = `${process.pid}-${Math.random().toString(36).slice(2)}`;
   const source = path.join(folder, `source-${unique}.cpp`);
   const partial = path.join(folder, `${request.fileName}.${unique}.tmp`);

@@ -1,8 +1,9 @@
-import { access, readFile, realpath, stat, mkdir } from 'node:fs/promises';
+import { access, readFile, realpath, stat } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import path from 'node:path';
 import { ToolchainError } from '../core/errors.js';
 import { writeAtomically } from './fixtureCache.js';
+import { makeDirectory } from '../fs/makeDirectory.js';
 
 /** The C++ compiler fixtures are built with, and what identifies its output for the cache. */
 export interface Compiler {
@@ -26,7 +27,7 @@ export async function findCompiler(env: Readonly<Record<string, string | undefin
   if (remembered.fingerprint === fingerprint && typeof remembered.identity === 'string') return { command, identity: remembered.identity };
 
   const identity = await askVersion(command, fromEnv);
-  await mkdir(cacheDir, { recursive: true });
+  await makeDirectory(cacheDir);
   // Whole or not at all: a run started alongside reads either no memo or a complete one.
   await writeAtomically(memo, `${JSON.stringify({ fingerprint, identity })}\n`);
   return { command, identity };

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { makeDirectory } from '../fs/makeDirectory.js';
 
 /**
  * A content-addressed store of compiled fixtures: the key covers everything that determines
@@ -95,7 +96,7 @@ export async function readRecipe(cacheDir: string, recipe: string): Promise<stri
 
 export async function writeRecipe(cacheDir: string, recipe: string, key: string): Promise<void> {
   const file = recipePath(cacheDir, recipe);
-  await mkdir(path.dirname(file), { recursive: true });
+  await makeDirectory(path.dirname(file));
   await writeAtomically(file, `${key}\n`);
 }
 

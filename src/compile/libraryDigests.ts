@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { recentEntries } from './recentEntries.js';
+import { makeDirectory } from '../fs/makeDirectory.js';
 
 /** One library as last hashed: its file's identity then, and its content digest. */
 interface IndexEntry {
@@ -73,7 +74,7 @@ async function readIndex(file: string): Promise<Record<string, IndexEntry>> {
 
 /** Written under a temporary name and renamed, so a concurrent run reads a whole file or none. */
 export async function writeAtomically(file: string, text: string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
+  await makeDirectory(path.dirname(file));
   const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
   await writeFile(temporary, text);
   await rename(temporary, file);
