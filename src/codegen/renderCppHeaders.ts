@@ -23,7 +23,7 @@ export interface ModuleHeaderView {
 /** The manifest declaration for `release` (or, with `null`, without version macros for a fixture). */
 export function moduleHeaderView(release: Release | null): ModuleHeaderView {
   if (release === null) return { origin: null, release: null, moduleApiVersion: null, guard: null };
-  return { origin: `versions/${release.file}`, release: release.release, moduleApiVersion: release.host.moduleApiVersion, guard: cppGuard(release.release, 'module') };
+  return { origin: release.file, release: release.release, moduleApiVersion: release.host.moduleApiVersion, guard: cppGuard(release.release, 'module') };
 }
 
 /**
