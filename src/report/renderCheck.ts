@@ -1,6 +1,7 @@
 import { createColors } from 'picocolors';
 import type { CheckRun, CheckVerdict } from '../core/checkRun.js';
 import type { Advice } from '../core/loadAdvice.js';
+import { withVisibleControls } from '../core/visibleControls.js';
 import type { CheckFormat } from './formats.js';
 import { checkSummary, mesosPrints, problemLine, splitProblems } from './checkSummary.js';
 import { describeAdvice } from './describeAdvice.js';
@@ -65,10 +66,11 @@ function renderJson(run: CheckRun): string {
 }
 
 export const CHECK_RENDERERS = {
-  text: (run, color) => renderText(run, color),
+  // Every format a person reads shows the configuration's control characters escaped; JSON escapes them itself.
+  text: (run, color) => renderText(withVisibleControls(run), color),
   json: (run) => renderJson(run),
-  markdown: (run) => renderCheckMarkdown(run),
-  junit: (run) => renderCheckJunit(run),
-  github: (run) => renderCheckGithub(run),
-  html: (run) => renderCheckHtml(run),
+  markdown: (run) => renderCheckMarkdown(withVisibleControls(run)),
+  junit: (run) => renderCheckJunit(withVisibleControls(run)),
+  github: (run) => renderCheckGithub(withVisibleControls(run)),
+  html: (run) => renderCheckHtml(withVisibleControls(run)),
 } as const satisfies Record<CheckFormat, (run: CheckRun, color: boolean) => string>;
