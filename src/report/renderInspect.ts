@@ -1,6 +1,8 @@
 import { createColors } from 'picocolors';
 import type { InspectRun, InspectedModule, LibraryInspection, StaticFacts } from '../core/inspectRun.js';
+import { describeLeftovers } from '../core/leftoverProblems.js';
 import { isMesosSymbol } from '../core/staticHint.js';
+import { withVisibleControls } from '../core/visibleControls.js';
 import { describeAdvice } from './describeAdvice.js';
 import type { InspectFormat } from './formats.js';
 import { plural } from './plural.js';
@@ -9,8 +11,7 @@ type Colors = ReturnType<typeof createColors>;
 
 /** Names read from a library are its author's bytes: control characters become visible escapes, and long ones are cut. */
 function shown(text: string, limit = 160): string {
-  // eslint-disable-next-line no-control-regex
-  const escaped = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  const escaped = withVisibleControls(text);
   return escaped.length > limit ? `${escaped.slice(0, limit)}… (${escaped.length - limit} more characters)` : escaped;
 }
 
@@ -69,6 +70,8 @@ function moduleLines(module: InspectedModule, c: Colors): string[] {
     lines.push(`${c.bold(shown(module.name))}: ${text(m.kind)} built for ${text(m.mesosVersion)} · module API ${text(m.moduleApiVersion)} · compatible() ${compatible} · create() ${m.create ? 'set' : 'NULL'}`);
     lines.push(`  by ${text(m.authorName)} <${text(m.authorEmail)}>: ${text(m.description)}`);
   } else lines.push(`${c.bold(shown(module.name))}: ${c.dim('manifest not read')}`);
+  // Beside the verdicts, which they do not change: Mesos loads such a library, and the processes stay.
+  if (outcome.leftovers?.length) lines.push(`  ${c.yellow('note:')} ${describeLeftovers(outcome.leftovers)} (killed here; in a Mesos agent or master they would keep running)`);
   // Releases that answer alike (a library that does not open fails the same way everywhere) share one line.
   const groups = new Map<string, { releases: string[]; loadable: boolean; message: string; hint: string }>();
   for (const verdict of module.verdicts) {

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/app/paths.js';
 import { findCompiler } from '../../src/compile/findCompiler.js';
 import { compileFixtures, temporaryDir, variant } from '../helpers/compileFixtures.js';
+import { buildMisbehaving } from '../helpers/misbehavingLibraries.js';
 import { runCli } from '../helpers/runCli.js';
 
 // mesos-matrix inspect on real libraries: a fixture of this project, a system library that is no
@@ -172,6 +173,15 @@ describe('mesos-matrix inspect', () => {
       [expect.objectContaining({ ok: true }), false],
     ]);
     expect(report.libraries[2].modules[0].verdicts[0].loadable).toBe(true);
+  });
+
+  it('notes the processes a module left running, beside verdicts they do not change', async () => {
+    const built = await buildMisbehaving(['FORK_SLEEP'] as const, cache);
+    const text = await runCli(['inspect', built.get('FORK_SLEEP') ?? '', '--releases', '0.23.1'], env);
+    expect(text.exitCode).toBe(0);
+    // `sleep 3600` once it has exec'd; caught before that (a loaded machine), the fork is named as such.
+    expect(text.stdout).toMatch(/\n {2}note: left 1 process running: (sleep 3600|\(a fork of the process that opened the library\)) \(killed here; in a Mesos agent or master they would keep running\)\n/);
+    expect(text.stdout).toContain('0.23.1  ✓ loads');
   });
 
   it('a library path that does not exist is a usage error (exit 2) naming it', async () => {
