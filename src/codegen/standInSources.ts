@@ -1,4 +1,5 @@
 import { cppLiteral } from './cppLiteral.js';
+import { STAND_IN_CALLED } from '../core/standInCall.js';
 
 /** A symbol a module leaves undefined that no library on this machine defines. */
 export interface MissingSymbol {
@@ -38,7 +39,7 @@ export function symbolStandInSource(symbols: readonly MissingSymbol[]): { source
     '#include <string.h>',
     '#include <unistd.h>',
     'static void mesos_module_matrix_called(const char* name) {',
-    `  static const char before[] = ${cppLiteral('mesos-matrix --stub-missing: the library called ')};`,
+    `  static const char before[] = ${cppLiteral(STAND_IN_CALLED)};`,
     `  static const char after[] = ${cppLiteral(', a stand-in for a symbol this machine lacks (a Mesos master or agent defines it); stopping\n')};`,
     '  if (write(2, before, sizeof before - 1) < 0 || write(2, name, strlen(name)) < 0 || write(2, after, sizeof after - 1) < 0) abort();',
     '  abort();',

@@ -3,6 +3,7 @@ import type { Manifest } from './manifest.js';
 import type { LoadProblem } from './simulateLoad.js';
 import { parseVersion } from './stoutVersion.js';
 import type { Release } from './versionTable.js';
+import { standInCallAdvice, standInCalled } from './standInCall.js';
 
 /** What to do about a problem, as data; `src/report/renderCheck.ts` words it. */
 export type Advice =
@@ -48,8 +49,10 @@ export function adviseLoadProblem(problem: LoadProblem, host: Release, manifest:
       return { advice: 'as-found', text: 'give the module a "name": the global variable the library exports' };
     case 'duplicate':
       return { advice: 'duplicate', policy: host.host.loader.duplicateModules };
-    case 'crash':
-      return { advice: 'crashed' };
+    case 'crash': {
+      const standIn = standInCalled(problem.message);
+      return standIn === null ? { advice: 'crashed' } : { advice: 'as-found', text: standInCallAdvice(standIn) };
+    }
     case 'timeout':
       return { advice: 'hung' };
     case 'flags':

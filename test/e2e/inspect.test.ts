@@ -147,6 +147,8 @@ describe('mesos-matrix inspect', () => {
     const { report, library } = await inspectJson([file('libdvdi-calls-mesos.so'), file('libdvdi.so'), file('libdvdi-automake.so'), '--releases', '0.25.0', '--stub-missing']);
     expect(library.open.stage).toBe('crash');
     expect(library.open.message).toMatch(/killed the process \(SIGABRT\); it printed: mesos-matrix --stub-missing: the library called _ZN5mesos7versionEv, a stand-in for a symbol this machine lacks/);
+    // A real Mesos defines what the stand-in stood for: the hint blames the stand-in, not Mesos.
+    expect(library.modules[0]?.verdicts[0]?.hint).toMatch(/^the module called _ZN5mesos7versionEv while it was opened, which only a stand-in of --stub-missing defines here: .*Mesos would not crash this way/);
     // The crash cost its child; the next libraries went to a fresh one, which opened the stand-ins first again.
     expect(report.libraries.slice(1).map((next: { open: { stage: string }; modules: Array<{ verdicts: unknown[] }> }) => [next.open.stage, next.modules[0]?.verdicts])).toEqual([
       ['opened', [{ mesos: '0.25.0', loadable: true, stage: 'loaded', message: '', hint: '' }]],
