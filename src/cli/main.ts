@@ -27,9 +27,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option('--color', 'colour the output even when it is not a terminal (or FORCE_COLOR=1)')
     .option('--no-color', 'never colour the output (or NO_COLOR=1)')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    // commander's own refusals read like every other usage error of this tool.
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(`mesos-matrix: usage error: ${text.replace(/^error: /, '')}`) })
     .configureHelp({ showGlobalOptions: true })
-    .showHelpAfterError('(run mesos-matrix --help for usage)');
+    .showHelpAfterError('  → run mesos-matrix --help for usage');
   matrixCommand(program, io, setExitCode);
   listCommand(program, io);
   generateCommand(program, io, setExitCode);
@@ -41,6 +42,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   mergeCommand(program, io, setExitCode);
   gateCommand(program, io, setExitCode);
   addHelpTexts(program);
+  // A command's own usage is where to look after a mistake in its options or arguments.
+  for (const command of program.commands) command.showHelpAfterError(`  → run mesos-matrix ${command.name()} --help for usage`);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -16,10 +16,11 @@ describe('makeDirectory', () => {
     expect(existsSync(path.join(root, 'x', 'y'))).toBe(true);
   });
 
-  it('refuses a path through a file with ENOTDIR', async () => {
+  it('refuses a path through a file (ENOTDIR) and a file in place of the folder (EEXIST), as mkdir(2) does', async () => {
     const root = temporaryDir('mkdir');
     writeFileSync(path.join(root, 'file'), '');
     await expect(makeDirectory(path.join(root, 'file', 'sub'))).rejects.toMatchObject({ code: 'ENOTDIR' });
+    await expect(makeDirectory(path.join(root, 'file'))).rejects.toMatchObject({ code: 'EEXIST' });
   });
 
   // Node's recursive mkdir spins forever here; ours must end with the kernel's answer.

@@ -10,13 +10,15 @@ import path from 'node:path';
  */
 export async function makeDirectory(dir: string): Promise<void> {
   const missing: string[] = [];
-  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+  const target = path.resolve(dir);
+  for (let current = target; ; current = path.dirname(current)) {
     const info = await stat(current).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return null;
       throw error;
     });
     if (info?.isDirectory()) break;
-    if (info) throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${current}'`), { code: 'ENOTDIR', path: current, syscall: 'mkdir' });
+    // As mkdir(2) answers: the folder itself is a file (EEXIST), or a path runs through one (ENOTDIR).
+    if (info) throw current === target ? fault('EEXIST', 'file already exists', current) : fault('ENOTDIR', 'not a directory', current);
     missing.push(current);
     if (path.dirname(current) === current) break;
   }
@@ -26,4 +28,8 @@ export async function makeDirectory(dir: string): Promise<void> {
       if (error.code !== 'EEXIST') throw error;
     });
   }
+}
+
+function fault(code: string, text: string, file: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${code}: ${text}, mkdir '${file}'`), { code, path: file, syscall: 'mkdir' });
 }

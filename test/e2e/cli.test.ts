@@ -37,7 +37,7 @@ describe('formats', () => {
     expect(withoutTimings(table.stdout)).toBe(withoutTimings(text.stdout));
     const wrong = await runCli([...ONE_CELL, '--format', 'yaml'], env);
     expect(wrong.exitCode).toBe(2);
-    expect(wrong.stderr).toContain("error: option '--format <format>' argument 'yaml' is invalid. Allowed choices are text, json, markdown, junit, github, html.");
+    expect(wrong.stderr).toContain("mesos-matrix: usage error: option '--format <format>' argument 'yaml' is invalid. Allowed choices are text, json, markdown, junit, github, html.");
     expect((await runCli(['list', '--help'], env)).stdout).toMatch(/--format <format>\s+output format \(choices: "text", "json", default:\s+"text"\)/);
     for (const command of ['matrix', 'diff', 'check']) {
       expect((await runCli([command, '--help'], env)).stdout).toMatch(/--format <format>\s+output format \(choices: "text", "json", "markdown",\s+"junit", "github", "html", default: "text"\)/);
@@ -73,11 +73,11 @@ describe('a closed pipe', () => {
 
 describe('options a command does not take, and empty values', () => {
   it.each([
-    [['diff', '0.23.1', '0.24.1', '--kinds', 'Isolator'], "error: unknown option '--kinds'\n(Did you mean --kind?)"],
-    [['diff', '0.23.1', '0.24.1', '--only', 'Isolator/0.24.1@0.24.1'], "error: unknown option '--only'"],
-    [['list', '--what-if', 'Isolator=0.23.1'], "error: unknown option '--what-if'"],
-    [['check', '--kinds', 'Isolator', '--modules', '{"libraries":[]}'], "error: unknown option '--kinds'"],
-    [['init', '--table', 'versions'], "error: unknown option '--table'"],
+    [['diff', '0.23.1', '0.24.1', '--kinds', 'Isolator'], "mesos-matrix: usage error: unknown option '--kinds'\n(Did you mean --kind?)"],
+    [['diff', '0.23.1', '0.24.1', '--only', 'Isolator/0.24.1@0.24.1'], "mesos-matrix: usage error: unknown option '--only'"],
+    [['list', '--what-if', 'Isolator=0.23.1'], "mesos-matrix: usage error: unknown option '--what-if'"],
+    [['check', '--kinds', 'Isolator', '--modules', '{"libraries":[]}'], "mesos-matrix: usage error: unknown option '--kinds'"],
+    [['init', '--table', 'versions'], "mesos-matrix: usage error: unknown option '--table'"],
     [['list', '--releases', ''], 'mesos-matrix: usage error: --releases is empty\n  → give a set (all, default), a list (0.24.1,0.25.0) or a semver range'],
     [['diff', '0.23.1', '0.24.1', '--releases', ' '], 'mesos-matrix: usage error: --releases is empty'],
   ])('%j', async (args, message) => {

@@ -44,10 +44,10 @@ describe('mesos-matrix list and release selection', () => {
   it('treats unknown commands and options as usage errors (exit 2), and --help as success', async () => {
     const command = await runCli(['matrixx'], env);
     expect(command.exitCode).toBe(2);
-    expect(command.stderr).toContain("error: unknown command 'matrixx'");
+    expect(command.stderr).toContain("mesos-matrix: usage error: unknown command 'matrixx'");
     const option = await runCli(['matrix', '--realeses', 'all'], env);
     expect(option.exitCode).toBe(2);
-    expect(option.stderr).toContain("error: unknown option '--realeses'");
+    expect(option.stderr).toContain("mesos-matrix: usage error: unknown option '--realeses'");
     const jobs = await runCli(['matrix', '--jobs', '0'], env);
     expect(jobs.exitCode).toBe(2);
     expect(jobs.stderr).toContain('--jobs takes a whole number >= 1, got "0"');
