@@ -49,7 +49,7 @@ describe('readElf on compiled fixtures', () => {
       const read = readElf(fixture.subarray(0, length));
       if (!read.ok) problems.add(read.problem.replace(/\d+/g, 'N'));
     }
-    expect([...problems].every((problem) => /^(not an ELF file|truncated at byte N \(|an ELF file of unknown)/.test(problem))).toBe(true);
+    expect([...problems].every((problem) => /^(not an ELF file|an empty file|truncated at byte N \(|an ELF file of unknown)/.test(problem))).toBe(true);
     expect(readElf(fixture.subarray(0, 100))).toEqual({ ok: false, problem: expect.stringMatching(/^truncated at byte \d+ \(reading section header 0\); the file has 100 bytes$/) });
   });
 
@@ -83,6 +83,13 @@ describe('readElf on compiled fixtures', () => {
   it('says what a file that is no ELF is', () => {
     expect(readElf(new TextEncoder().encode('#!/bin/sh\necho hi\n'))).toEqual({ ok: false, problem: 'not an ELF file (no \\x7fELF at its start)' });
     expect(readElf(new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 3, 1]))).toEqual({ ok: false, problem: 'an ELF file of unknown class 3 (neither 32- nor 64-bit)' });
+    expect(readElf(new Uint8Array())).toEqual({ ok: false, problem: 'an empty file, not an ELF file' });
+  });
+
+  // The node running this test is an executable (PIE or not), never a shared object, as a library is.
+  it('tells an executable from a shared object', () => {
+    const node = readElf(readFileSync(process.execPath));
+    expect(node.ok && node.type).toMatch(/^(position-independent executable|executable)$/);
   });
 });
 

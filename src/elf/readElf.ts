@@ -39,7 +39,8 @@ const VISIBILITIES = ['default', 'internal', 'hidden', 'protected'] as const;
 const SHT_DYNAMIC = 6;
 const SHT_DYNSYM = 11;
 const UTF8 = new TextDecoder();
-const DT = { NEEDED: 1, SONAME: 14, RPATH: 15, RUNPATH: 29 } as const;
+const DT = { NEEDED: 1, SONAME: 14, RPATH: 15, RUNPATH: 29, FLAGS_1: 0x6ffffffb } as const;
+const DF_1_PIE = 0x08000000;
 
 class Truncated extends Error {
   constructor(readonly offset: number, readonly what: string) {
@@ -53,6 +54,7 @@ class Truncated extends Error {
  * truncated file is a classified {@link ElfProblem}, never an exception. No code of it runs.
  */
 export function readElf(bytes: Uint8Array): ElfFile | ElfProblem {
+  if (bytes.length === 0) return { ok: false, problem: 'an empty file, not an ELF file' };
   if (bytes.length < 4 || bytes[0] !== 0x7f || bytes[1] !== 0x45 || bytes[2] !== 0x4c || bytes[3] !== 0x46) return { ok: false, problem: 'not an ELF file (no \\x7fELF at its start)' };
   if (bytes.length < 6) return { ok: false, problem: `truncated at byte ${bytes.length} (in the ELF identification)` };
   const bits = bytes[4] === 1 ? 32 : bytes[4] === 2 ? 64 : null;
@@ -91,7 +93,10 @@ function parse(r: Reader): ElfFile {
     : fromSegments(r);
   const symbols = tables.dynsym ? readSymbols(r, tables.dynsym, tables.symstr) : [];
   const named = [DT.NEEDED, DT.SONAME, DT.RPATH, DT.RUNPATH] as number[];
-  const entries = (tables.dynamic ? rawDynamic(r, tables.dynamic) : [])
+  const dynamicEntries = tables.dynamic ? rawDynamic(r, tables.dynamic) : [];
+  // A position-independent executable is ET_DYN too; DF_1_PIE in DT_FLAGS_1 tells it from a library.
+  const pie = type === 3 && dynamicEntries.some((entry) => entry.tag === DT.FLAGS_1 && (Number(entry.value) & DF_1_PIE) !== 0);
+  const entries = dynamicEntries
     .filter((entry) => named.includes(entry.tag))
     .map((entry) => ({ tag: entry.tag, value: r.string(tables.dynstr, entry.value, 'a name in the dynamic string table') }));
   const values = (tag: number) => entries.filter((entry) => entry.tag === tag).map((entry) => entry.value);
@@ -101,7 +106,7 @@ function parse(r: Reader): ElfFile {
     bits: r.bits,
     endian: r.endian,
     machine,
-    type: TYPES[type] ?? `type ${type}`,
+    type: pie ? 'position-independent executable' : (TYPES[type] ?? `type ${type}`),
     soname: values(DT.SONAME)[0] ?? null,
     needed: values(DT.NEEDED),
     rpath: paths(DT.RPATH),

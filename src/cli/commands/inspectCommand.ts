@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { UsageError } from '../../core/errors.js';
 import { INSPECT_FORMATS, type InspectFormat } from '../../report/formats.js';
 import type { CliIo } from '../cliIo.js';
 import { useColor } from '../color.js';
@@ -14,6 +15,8 @@ export function inspectCommand(program: Command, io: CliIo, setExitCode: (code: 
     .option('--stub-missing', "open stand-ins for missing needed libraries (libmesos-X.so) and undefined Mesos symbols first, so that the manifests can be read");
   addBuildOptions(addTableOptions(addReleasesOption(command, 'default', 'the releases to judge each module against'))).action(async (libraries: string[], raw: Record<string, unknown>, self: Command) => {
     const [{ inspectLibraries }, { INSPECT_RENDERERS }, { inspectExitCode }] = await Promise.all([import('../../app/inspectLibraries.js'), import('../../report/renderInspect.js'), import('../../core/inspectRun.js')]);
+    // --no-exec runs no code of a library, and stand-ins serve only a library that is opened.
+    if (raw['exec'] === false && raw['stubMissing'] === true) throw new UsageError('--stub-missing opens the library with stand-ins, but --no-exec opens nothing', 'leave out one of them');
     const run = await inspectLibraries({
       libraries,
       releases: String(raw['releases']),
