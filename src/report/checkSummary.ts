@@ -34,3 +34,10 @@ export function checkSummary(run: CheckRun): { readonly ok: boolean; readonly te
   if (loading.length === 0) return { ok, text: `No release of the ${run.verdicts.length} checked loads this configuration.` };
   return { ok, text: `Loads on ${loading.length} of ${run.verdicts.length} release${run.verdicts.length === 1 ? '' : 's'}: ${loading.join(' ')}` };
 }
+
+/** What Mesos logs as a warning while it reads the flags (`logged`), each text once with the releases that log it. */
+export function mesosWarnings(run: CheckRun): Array<{ readonly text: string; readonly releases: readonly string[] }> {
+  const byText = new Map<string, string[]>();
+  for (const verdict of run.verdicts) for (const text of verdict.logged ?? []) byText.set(text, [...(byText.get(text) ?? []), verdict.mesos]);
+  return [...byText].map(([text, releases]) => ({ text, releases }));
+}

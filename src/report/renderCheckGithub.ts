@@ -1,5 +1,5 @@
 import type { CheckRun } from '../core/checkRun.js';
-import { checkSummary, mesosPrints, splitProblems } from './checkSummary.js';
+import { checkSummary, mesosPrints, mesosWarnings, splitProblems } from './checkSummary.js';
 import { describeAdvice } from './describeAdvice.js';
 import { ANNOTATION_LIMIT, workflowCommands, type WorkflowAnnotation } from './workflowCommand.js';
 
@@ -17,5 +17,6 @@ export function renderCheckGithub(run: CheckRun): string {
   for (const [library, problem] of notes) {
     annotations.push({ level: 'warning', title: `${library} left processes running`, message: `${problem.message}\nhint: ${describeAdvice(problem.advice)}` });
   }
+  for (const warning of mesosWarnings(run)) annotations.push({ level: 'warning', title: `Mesos ${warning.releases.join(', ')} warns`, message: warning.text });
   return `${[...workflowCommands(annotations, ANNOTATION_LIMIT, 'every release is in --format text or json'), checkSummary(run).text].join('\n')}\n`;
 }

@@ -15,9 +15,10 @@ export function renderCheckHtml(run: CheckRun): string {
     const modules = verdict.modules.map((module) => `${module.name}${module.kind ? ` (${module.kind}, built for ${module.builtFor})` : ''}`).join(', ');
     // Notes beside a verdict Mesos gives all the same (processes left running).
     const notes = problems.filter((_, index) => verdict.problems[index]?.stage === 'left-processes');
+    const warned = (verdict.logged ?? []).map((text) => `<p class=muted>Mesos warns: <code>${escapeHtml(text)}</code></p>`).join('');
     return verdict.ok
-      ? `<tr><th scope=row>${escapeHtml(verdict.mesos)}<td class=ok>✓ loads<td>${escapeHtml(modules)}${notes.length > 0 ? `<ul>${notes.join('')}</ul>` : ''}`
-      : `<tr><th scope=row>${escapeHtml(verdict.mesos)}<td class=bad>✗ refuses<td><code>${escapeHtml(mesosPrints(verdict))}</code><ul>${problems.join('')}</ul>`;
+      ? `<tr><th scope=row>${escapeHtml(verdict.mesos)}<td class=ok>✓ loads<td>${escapeHtml(modules)}${notes.length > 0 ? `<ul>${notes.join('')}</ul>` : ''}${warned}`
+      : `<tr><th scope=row>${escapeHtml(verdict.mesos)}<td class=bad>✗ refuses<td><code>${escapeHtml(mesosPrints(verdict))}</code><ul>${problems.join('')}</ul>${warned}`;
   });
   const body = [
     '<h1>mesos-matrix check</h1>',

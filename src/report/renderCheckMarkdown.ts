@@ -1,5 +1,5 @@
 import type { CheckRun, CheckVerdict } from '../core/checkRun.js';
-import { checkSummary, mesosPrints, splitProblems } from './checkSummary.js';
+import { checkSummary, mesosPrints, mesosWarnings, splitProblems } from './checkSummary.js';
 import { describeAdvice } from './describeAdvice.js';
 import { MARKDOWN_BUDGET, markdownCell, markdownCode } from './markdownText.js';
 
@@ -18,6 +18,8 @@ export function renderCheckMarkdown(run: CheckRun): string {
     .flatMap(({ verdict, rest }) => [`- **${verdict.mesos}**, after the first:`, ...rest.map((problem) => `  - ${item(problem)}`)]);
   // The same on every release (a library is opened once): listed once, beside the table.
   const notes = [...new Set(run.verdicts.flatMap((verdict) => splitProblems(verdict).notes.map((problem) => `- ⚠️ ${item(problem)}`)))];
+  // Mesos's own warnings while it reads the flags (the deprecated leading `/`, say).
+  notes.push(...mesosWarnings(run).map((warning) => `- ⚠️ Mesos ${warning.releases.join(', ')} warns: ${markdownCode(warning.text)}`));
   const head = [`### ${ok ? '✅' : '❌'} mesos-matrix check`, '', `**${markdownCell(text)}**`, '', '| Mesos | verdict | modules, or what Mesos prints |', '|---|---|---|'];
   const out = [
     ...head,
