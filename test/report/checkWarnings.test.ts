@@ -19,9 +19,9 @@ describe("check's reports show what Mesos warns while reading the flags", () => 
   it.each<[CheckFormat, string]>([
     ['text', `Mesos warns: ${WARNING}`],
     ['markdown', `- ⚠️ Mesos 0.22.0, 0.23.1 warns: \`${WARNING}\``],
-    ['github', '::warning title=Mesos 0.22.0%2C 0.23.1 warns::Specifying an absolute filename'],
+    ['github', '::warning title=Mesos 0.22.0%2C 0.23.1 warns::Specifying a absolute filename'],
     ['junit', `<system-err><![CDATA[Mesos warns: ${WARNING}]]></system-err>`],
-    ['html', 'Mesos warns: <code>Specifying an absolute filename'],
+    ['html', 'Mesos warns: <code>Specifying a absolute filename'],
     ['json', `"logged": [\n      "${WARNING}"`],
   ])('%s', (format, shown) => {
     expect(CHECK_RENDERERS[format](run, false)).toContain(shown);
