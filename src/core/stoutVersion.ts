@@ -28,6 +28,9 @@ const MAX_COMPONENTS = 3;
 
 const parsedCache = new Map<string, Map<string, VersionParse>>();
 
+/** The longest input kept in the memo. */
+const MEMO_LENGTH = 256;
+
 /**
  * `Version::parse`: the parsed version, or the exact error text stout returns. Results are
  * immutable and memoised per grammar: a matrix over every release parses the same few strings
@@ -40,7 +43,8 @@ export function parseVersion(input: string, grammar: VersionGrammar): VersionPar
   let parsed = cache.get(input);
   if (parsed === undefined) {
     parsed = grammar.parser === 'legacy' ? parseLegacy(input, grammar) : parseSemver(input, grammar);
-    if (cache.size < 50_000) cache.set(input, parsed);
+    // Real version strings are short; a library's 1 MB "version" is parsed, never kept.
+    if (cache.size < 50_000 && input.length <= MEMO_LENGTH) cache.set(input, parsed);
   }
   return parsed;
 }
