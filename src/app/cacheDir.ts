@@ -6,7 +6,7 @@ import { makeDirectory } from '../fs/makeDirectory.js';
 
 // What the file system answers when a folder cannot take our files: no permission, a read-only
 // or full disk, or a path through (or onto) something that is not a folder.
-const UNWRITABLE = new Set(['ENOENT', 'EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENOTDIR', 'EEXIST', 'ELOOP', 'ENAMETOOLONG']);
+const UNWRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENOTDIR', 'EEXIST', 'ELOOP', 'ENAMETOOLONG']);
 
 /**
  * Creates the cache folder and checks that it is writable, before anything is compiled: a cache
@@ -17,7 +17,7 @@ export async function ensureWritableCache(cacheDir: string): Promise<void> {
     await makeDirectory(cacheDir);
     await access(cacheDir, constants.W_OK);
   } catch (error) {
-    throw unwritableCache(await underlyingFault(error, cacheDir), cacheDir) ?? error;
+    throw unwritableCache(await underlyingFault(error, cacheDir), cacheDir, true) ?? error;
   }
 }
 
@@ -45,9 +45,11 @@ async function underlyingFault(error: unknown, cacheDir: string): Promise<unknow
  * The configuration error for a failed write into the cache, or `undefined` when `error` is
  * something else (another path, another cause), which then stays what it is.
  */
-export function unwritableCache(error: unknown, cacheDir: string): ConfigError | undefined {
+export function unwritableCache(error: unknown, cacheDir: string, creating = false): ConfigError | undefined {
   const { code, path: where } = (error ?? {}) as NodeJS.ErrnoException;
-  if (code === undefined || !UNWRITABLE.has(code)) return undefined;
+  // ENOENT while making the folder: a file system that takes no new folder there (/proc). Later,
+  // a file another run removed is no fault of the folder.
+  if (code === undefined || !(UNWRITABLE.has(code) || (creating && code === 'ENOENT'))) return undefined;
   if (where !== undefined && !onPath(path.resolve(where), path.resolve(cacheDir))) return undefined;
   return new ConfigError(
     `cannot write the cache folder ${cacheDir}: ${code}${where !== undefined && path.resolve(where) !== path.resolve(cacheDir) ? ` at ${where}` : ''} (${(ADVICE[code] ?? UNUSABLE).cause})`,
