@@ -6,6 +6,9 @@ import type { LeftProcess } from '../core/libraryOutcome.js';
 import { PROTOCOL_FD } from './probeProtocol.js';
 import { PROBE_MARK, sweepEscapees } from './sweepChildren.js';
 
+/** How much of what a child printed is kept (its end). */
+const OUTPUT_TAIL = 65_536;
+
 /** A probe child process: its own process group, killed whole. */
 export interface ProbeChild {
   readonly process: ChildProcess;
@@ -76,8 +79,11 @@ export function spawnProbeChild(): ProbeChild {
       return swept;
     },
   };
+  // The tail of what the child printed, for the crash message's last line (escaped and cut
+  // there to 512 characters). The tail must hold that line from its start, or the message shows
+  // the line's end in place of its beginning (a 5 000-character line in a 4 000-character tail).
   const collect = (chunk: Buffer) => {
-    output = (output + chunk.toString('utf8')).slice(-4000);
+    output = (output + chunk.toString('utf8')).slice(-OUTPUT_TAIL);
   };
   process_.stdout?.on('data', collect);
   process_.stderr?.on('data', collect);
