@@ -27,7 +27,8 @@ const NAMED: Readonly<Record<string, string>> = { '\t': '\\t', '\n': '\\n', '\r'
 // eslint-disable-next-line no-control-regex -- control characters are what it finds
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\\]/u;
 
-function escapeChar(char: string): string {
+/** One character as shown: itself when safe, else its visible escape (`\x1b`, `\r`, `\u{202e}`, `\\`). */
+export function escapeChar(char: string): string {
   if (!UNSAFE.test(char)) return char;
   const named = NAMED[char];
   if (named !== undefined) return named;

@@ -1,3 +1,5 @@
+import { escapeChar } from './escapeText.js';
+
 /**
  * A check report's strings with their control characters shown, not obeyed. The `--modules`
  * configuration is the user's input, and its library paths and module names reach Mesos's
@@ -12,16 +14,9 @@
 // nothing in it; the github format encodes it for workflow commands itself.
 // eslint-disable-next-line no-control-regex -- control characters are what it finds
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/gu;
-const NAMED: Readonly<Record<string, string>> = { '\t': '\\t', '\r': '\\r' };
-
-function visible(char: string): string {
-  const code = char.codePointAt(0) ?? 0;
-  return NAMED[char] ?? (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`);
-}
-
 /** Every string in `value` (deeply) with raw control characters but newlines as visible escapes. */
 export function withVisibleControls<T>(value: T): T {
-  if (typeof value === 'string') return value.replace(RAW_CONTROL, visible) as T;
+  if (typeof value === 'string') return value.replace(RAW_CONTROL, escapeChar) as T;
   if (Array.isArray(value)) return value.map((item: unknown) => withVisibleControls(item)) as T;
   if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withVisibleControls(item)])) as T;
   return value;
