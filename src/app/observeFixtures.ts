@@ -1,13 +1,14 @@
 import path from 'node:path';
 import { buildFixtures, type BuildEvent, type BuildOutcome } from '../compile/buildFixtures.js';
 import type { Compiler } from '../compile/findCompiler.js';
-import { fixtureLibraryName, relocateStrings } from '../core/fixtureLibraryName.js';
+import { fixtureLibraries, ownLibrary, type FixtureLibrary } from '../core/fixtureLibraries.js';
+import { relocateStrings } from '../core/fixtureLibraryName.js';
 import type { FixtureSpec } from '../core/fixtureSpec.js';
 import type { LibraryOutcome } from '../core/libraryOutcome.js';
 import type { FixtureRecord } from '../core/matrixRun.js';
 import type { Prober } from '../loader/probeLibraries.js';
 import { rethrowCacheFault } from './cacheDir.js';
-import { fixtureRequests } from './fixtureRequests.js';
+import { libraryRequests } from './fixtureRequests.js';
 import type { Timed } from './phaseTimer.js';
 
 /** How the build and observe stages run. */
@@ -27,33 +28,74 @@ export interface ObserveTools {
   readonly prober: Prober;
 }
 
+/** What building and opening one library did to each of its fixtures. */
+interface Observed {
+  readonly library: FixtureLibrary;
+  readonly build: BuildOutcome;
+  /** Per spec of the library, in order; none when it did not build. */
+  readonly outcomes: ReadonlyArray<LibraryOutcome | undefined>;
+}
+
 /**
- * The build and observe stages: renders and compiles each fixture (generate, compile), opens
- * each library in the prober's children (load), and returns per fixture what happened, as
- * data that `evaluateMatrix` judges and that a shard's JSON carries to `merge`. Libraries are
- * named by fixture (`fixtures/libIsolator-0.24.1.so`), not by their path in this machine's cache.
+ * The build and observe stages: renders and compiles the fixture libraries (generate, compile),
+ * opens each in the prober's children (load), and returns per fixture what happened, as data
+ * that `evaluateMatrix` judges and that a shard's JSON carries to `merge`. Libraries are named
+ * by what they hold (`fixtures/libmodules-0.24.1.so`, `fixtures/libIsolator-0.24.1.so`), not by
+ * their path in this machine's cache.
+ *
+ * A release's library that does not compile, or any of whose modules does not simply show its
+ * manifest when opened, is built again one fixture per library: a fault of one kind never hides
+ * the others, and each fixture's record is then what its library alone did.
  */
 export async function observeFixtures(specs: readonly FixtureSpec[], tools: ObserveTools, options: ObserveOptions, timed: Timed): Promise<FixtureRecord[]> {
-  const requests = await timed('generate', () => fixtureRequests(specs, options.templatesDir));
+  const observed = await observe(fixtureLibraries(specs), tools, options, timed);
+  const suspect = observed.filter((entry) => entry.library.specs.length > 1 && !plainlyOpened(entry));
+  const again = suspect.length === 0 ? [] : await observe(suspect.flatMap((entry) => entry.library.specs.map(ownLibrary)), tools, options, timed);
+  const records = new Map<string, FixtureRecord>();
+  for (const entry of [...observed.filter((item) => !suspect.includes(item)), ...again]) {
+    entry.library.specs.forEach((spec, index) => records.set(spec.id, fixtureRecord(spec, entry, entry.outcomes[index], options.cacheDir)));
+  }
+  return specs.map((spec) => {
+    const record = records.get(spec.id);
+    // Every planned fixture is built, and every built one opened; a gap is our bug.
+    if (!record) throw new Error(`fixture ${spec.id} was never observed`);
+    return record;
+  });
+}
+
+async function observe(libraries: readonly FixtureLibrary[], tools: ObserveTools, options: ObserveOptions, timed: Timed): Promise<Observed[]> {
+  const requests = await timed('generate', () => libraryRequests(libraries, options.templatesDir));
   const built = await timed('compile', async () => {
     const compiler = await tools.compiler;
     return buildFixtures(requests, { compiler, cacheDir: options.cacheDir, jobs: options.jobs, onEvent: options.onBuildEvent }).catch(rethrowCacheFault(options.cacheDir));
   });
   return timed('load', async () => {
-    const loadable = specs.filter((spec) => built.get(spec.id)?.status !== 'failed');
-    const outcomes = await tools.prober.probe(loadable.map((spec) => ({ library: built.get(spec.id)?.library ?? '', symbol: spec.moduleName })));
-    const probed = new Map(loadable.map((spec, index) => [spec.id, outcomes[index]]));
-    return specs.map((spec) => fixtureRecord(spec, built.get(spec.id), probed.get(spec.id), options.cacheDir));
+    const builds = libraries.map((library) => {
+      const build = built.get(library.id);
+      if (!build) throw new Error(`library ${library.id} was never built`);
+      return build;
+    });
+    const items = libraries.flatMap((library, index) => (builds[index]?.status === 'failed' ? [] : library.specs.map((spec) => ({ library: builds[index]?.library ?? '', symbol: spec.moduleName }))));
+    const outcomes = await tools.prober.probe(items);
+    let next = 0;
+    return libraries.map((library, index) => {
+      const build = builds[index] as BuildOutcome;
+      return { library, build, outcomes: library.specs.map(() => (build.status === 'failed' ? undefined : outcomes[next++])) };
+    });
   });
 }
 
-function fixtureRecord(spec: FixtureSpec, build: BuildOutcome | undefined, probed: LibraryOutcome | undefined, cacheDir: string): FixtureRecord {
-  const outcome: LibraryOutcome | undefined = build?.status === 'failed' ? { stage: 'compile', message: build.message } : probed;
-  // Every planned fixture is built, and every built one opened; a gap is our bug.
-  if (build === undefined || outcome === undefined) throw new Error(`fixture ${spec.id} was never ${build === undefined ? 'built' : 'opened'}`);
-  const name = fixtureLibraryName(spec);
+/** Every module of the library showed its manifest, and the library left nothing running. */
+function plainlyOpened(entry: Observed): boolean {
+  return entry.build.status !== 'failed' && entry.outcomes.every((outcome) => outcome?.stage === 'manifest' && outcome.leftovers === undefined);
+}
+
+function fixtureRecord(spec: FixtureSpec, entry: Observed, probed: LibraryOutcome | undefined, cacheDir: string): FixtureRecord {
+  const { build, library } = entry;
+  const outcome: LibraryOutcome | undefined = build.status === 'failed' ? { stage: 'compile', message: build.message } : probed;
+  if (outcome === undefined) throw new Error(`fixture ${spec.id} was never opened`);
   const observed = { library: build.library, build: { status: build.status, durationMs: build.durationMs, stderr: build.status === 'failed' ? build.stderr : '' }, outcome };
   // The library's path (in dlerror and crash texts), then its cache entry (the source file in
   // compiler diagnostics), then the cache itself: nothing of this machine's layout stays.
-  return { spec, ...relocateStrings(observed, [[build.library, name], [path.dirname(build.library), path.posix.dirname(name)], [cacheDir, '<cache>']]) };
+  return { spec, ...relocateStrings(observed, [[build.library, library.name], [path.dirname(build.library), path.posix.dirname(library.name)], [cacheDir, '<cache>']]) };
 }

@@ -14,6 +14,7 @@ export function createBuildProgress(io: CliIo) {
   let bar: SingleBar | undefined;
   let started = 0;
   let total = 0;
+  let fixtures = 0;
   let failed = 0;
   let done = 0;
   return {
@@ -21,6 +22,7 @@ export function createBuildProgress(io: CliIo) {
       switch (event.type) {
         case 'plan':
           total = event.toCompile;
+          fixtures = event.fixtures;
           if (total === 0) return;
           started = performance.now();
           if (io.progressStream) {
@@ -28,14 +30,16 @@ export function createBuildProgress(io: CliIo) {
             const { SingleBar: Bar } = createRequire(import.meta.url)('cli-progress') as typeof CliProgress;
             bar = new Bar({
               stream: io.progressStream,
-              format: 'compiling {bar} {value}/{total} fixtures · {duration}s · {current}',
+              format: 'compiling {bar} {value}/{total} libraries · {duration}s · {current}',
               hideCursor: true,
               clearOnComplete: true,
               barsize: 24,
             });
             bar.start(total, 0, { current: '' });
           } else {
-            io.stderr(`compiling ${total} of ${plural(event.total, 'fixture')} (${event.total - total} cached) with ${plural(event.jobs, 'job')}…\n`);
+            const cached = event.total - total;
+            const what = cached === 0 ? `${libraries(total)} (${plural(fixtures, 'fixture')})` : `${total} of ${libraries(event.total)} (${plural(fixtures, 'fixture')}; ${cached} cached)`;
+            io.stderr(`compiling ${what} with ${plural(event.jobs, 'job')}…\n`);
           }
           return;
         case 'compiling':
@@ -52,7 +56,11 @@ export function createBuildProgress(io: CliIo) {
       bar?.stop();
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       // A run stopped by a fault (a broken compiler, a full cache) says so itself; no summary of a build that did not finish.
-      if (!bar && done === total) io.stderr(`compiled ${plural(total - failed, 'fixture')} in ${seconds} s${failed > 0 ? ` (${failed} failed to compile)` : ''}\n`);
+      if (!bar && done === total) io.stderr(`compiled ${libraries(total - failed)} in ${seconds} s${failed > 0 ? ` (${failed} failed to compile)` : ''}\n`);
     },
   };
+}
+
+function libraries(count: number): string {
+  return `${count} ${count === 1 ? 'library' : 'libraries'}`;
 }

@@ -22,6 +22,8 @@ export interface BuildRequest {
   readonly fileName: string;
   /** Symbols the library must export to be stamped as good (default: none; it must still be a shared object). */
   readonly exports?: readonly string[];
+  /** The fixtures the library holds, recorded in its stamp (default: the request's id). */
+  readonly fixtures?: readonly string[];
 }
 
 export type BuildOutcome =
@@ -29,8 +31,8 @@ export type BuildOutcome =
   | { readonly status: 'failed'; readonly library: string; readonly durationMs: number; readonly message: string; readonly stderr: string };
 
 export type BuildEvent =
-  /** After the cache was checked: how many distinct sources must be compiled. */
-  | { readonly type: 'plan'; readonly total: number; readonly toCompile: number; readonly jobs: number }
+  /** After the cache was checked: how many of the libraries are to be compiled (at most; another run may build some), and the fixtures they hold. */
+  | { readonly type: 'plan'; readonly total: number; readonly toCompile: number; readonly fixtures: number; readonly jobs: number }
   | { readonly type: 'compiling'; readonly id: string }
   | { readonly type: 'compiled'; readonly id: string; readonly outcome: BuildOutcome };
 
@@ -43,8 +45,8 @@ export interface BuildOptions {
 
 interface Unit extends CompileUnit {
   readonly key: string;
-  readonly requests: BuildRequest[];
-  readonly fixtures: string[];
+  /** The request that rendered the source first (others with the same source take its outcome). */
+  readonly request: BuildRequest;
 }
 
 /**
@@ -60,34 +62,28 @@ interface Unit extends CompileUnit {
 export async function buildFixtures(requests: readonly BuildRequest[], options: BuildOptions): Promise<Map<string, BuildOutcome>> {
   const outcomes = new Map<string, BuildOutcome>();
   const known = await findCached(requests, options);
-  const units = new Map<string, Unit>();
-  for (const [index, request] of requests.entries()) {
+  const todo = requests.filter((request, index) => {
     const entry = known[index];
-    if (entry) {
-      outcomes.set(request.id, { status: 'cached', library: entry.library, durationMs: 0 });
-      continue;
-    }
-    const source = await request.render();
-    const key = cacheKey(source, options.compiler, FIXTURE_FLAGS);
-    const unit = units.get(key) ?? { key, source, entry: cacheEntry(options.cacheDir, key, request.fileName), exports: request.exports ?? [], fixtures: [], requests: [] };
-    unit.requests.push(request);
-    unit.fixtures.push(request.id);
-    units.set(key, unit);
-  }
-
-  const pending: Unit[] = [];
-  for (const unit of units.values()) {
-    if (await isIntact(unit.entry)) await settle(unit, { status: 'cached', durationMs: 0 }, outcomes, options);
-    else pending.push(unit);
-  }
-  const jobs = Math.max(1, Math.min(options.jobs, pending.length));
-  options.onEvent?.({ type: 'plan', total: requests.length, toCompile: pending.length, jobs });
-  await compileAll(pending, jobs, outcomes, options);
+    if (entry) outcomes.set(request.id, { status: 'cached', library: entry.library, durationMs: 0 });
+    return !entry;
+  });
+  const jobs = Math.max(1, Math.min(options.jobs, todo.length));
+  const fixtures = todo.reduce((count, request) => count + (request.fixtures?.length ?? 1), 0);
+  options.onEvent?.({ type: 'plan', total: requests.length, toCompile: todo.length, fixtures, jobs });
+  await compileAll(todo, jobs, outcomes, options);
   return outcomes;
 }
 
-async function compileAll(pending: readonly Unit[], jobs: number, outcomes: Map<string, BuildOutcome>, options: BuildOptions): Promise<void> {
-  const queue = [...pending];
+/**
+ * Renders and compiles in one stream: each worker renders the next request's source and starts
+ * its compiler at once, so the first compiler runs while the rest of the plan is still to be
+ * rendered. A source another request already rendered byte for byte is compiled once; those
+ * requests take its outcome at the end.
+ */
+async function compileAll(todo: readonly BuildRequest[], jobs: number, outcomes: Map<string, BuildOutcome>, options: BuildOptions): Promise<void> {
+  const queue = [...todo];
+  const units = new Map<string, Unit>();
+  const sameSource: Array<{ request: BuildRequest; unit: Unit }> = [];
   const busyElsewhere: Unit[] = [];
   // The next compiler starts as soon as one exits; checking, renaming and stamping its output go on alongside.
   const bookkeeping: Promise<void>[] = [];
@@ -102,28 +98,43 @@ async function compileAll(pending: readonly Unit[], jobs: number, outcomes: Map<
     await checkWritable(entry.directory);
     await (toolchain ??= checkToolchain(options.compiler));
   };
+  const report = (request: BuildRequest, outcome: BuildOutcome) => options.onEvent?.({ type: 'compiled', id: request.id, outcome });
 
   const take = async (unit: Unit, lock: EntryLock) => {
-    const id = unit.requests[0]?.id ?? unit.key;
-    const report = (result: EntryResult | { status: 'cached'; durationMs: 0 }) => settle(unit, result, outcomes, options).then((outcome) => options.onEvent?.({ type: 'compiled', id, outcome }));
+    const { request } = unit;
+    const settled = (result: EntryResult | { status: 'cached'; durationMs: 0 }) => settle(unit, result, outcomes, options).then((outcome) => report(request, outcome));
     const release = () => lock.release().catch(() => undefined);
     try {
-      // Another run may have built it while this one waited for the lock.
+      // Another run may have built it, or left it in the cache under another recipe.
       if (await isIntact(unit.entry)) {
-        await report({ status: 'cached', durationMs: 0 }).finally(release);
+        await settled({ status: 'cached', durationMs: 0 }).finally(release);
         return;
       }
       await sweepFolder(unit.entry.directory);
-      options.onEvent?.({ type: 'compiling', id });
+      options.onEvent?.({ type: 'compiling', id: request.id });
       const finish = await compileEntry(unit, options.compiler, diagnose);
-      bookkeeping.push(finish().then(report).catch(record).finally(release));
+      bookkeeping.push(finish().then(settled).catch(record).finally(release));
     } catch (error) {
       await release();
       throw error;
     }
   };
+  const unitOf = async (request: BuildRequest): Promise<Unit | undefined> => {
+    const source = await request.render();
+    const key = cacheKey(source, options.compiler, FIXTURE_FLAGS);
+    const known = units.get(key);
+    if (known) {
+      sameSource.push({ request, unit: known });
+      return undefined;
+    }
+    const unit: Unit = { key, source, entry: cacheEntry(options.cacheDir, key, request.fileName), exports: request.exports ?? [], fixtures: request.fixtures ?? [request.id], request };
+    units.set(key, unit);
+    return unit;
+  };
   const worker = async () => {
-    for (let unit = queue.shift(); unit && !fault; unit = queue.shift()) {
+    for (let request = queue.shift(); request && !fault; request = queue.shift()) {
+      const unit = await unitOf(request);
+      if (!unit) continue;
       await makeDirectory(unit.entry.directory);
       const lock = await tryLock(unit.entry.lock);
       if (lock) await take(unit, lock);
@@ -134,6 +145,12 @@ async function compileAll(pending: readonly Unit[], jobs: number, outcomes: Map<
   await Promise.all(Array.from({ length: jobs }, () => worker().catch(record)));
   await Promise.all(bookkeeping);
   if (fault) throw fault.error;
+  for (const { request, unit } of sameSource) {
+    const outcome = outcomes.get(unit.request.id);
+    if (!outcome) throw new Error(`${request.id}: the library it shares was never built`);
+    await adopt(request, outcome, unit.key, outcomes, options);
+    report(request, outcome);
+  }
 }
 
 /**
@@ -155,12 +172,15 @@ function recipeKey(request: BuildRequest, compiler: Compiler): string {
   return cacheKey(request.recipe, compiler, FIXTURE_FLAGS);
 }
 
-/** Records the outcome for every request of the unit, and remembers the recipes of a good build. */
+/** Records the unit's outcome, and remembers the recipe of a good build. */
 async function settle(unit: Unit, result: EntryResult | { status: 'cached'; durationMs: 0 }, outcomes: Map<string, BuildOutcome>, options: BuildOptions): Promise<BuildOutcome> {
   const outcome: BuildOutcome = { ...result, library: unit.entry.library };
-  for (const request of unit.requests) {
-    outcomes.set(request.id, outcome);
-    if (outcome.status !== 'failed') await writeRecipe(options.cacheDir, recipeKey(request, options.compiler), unit.key);
-  }
+  await adopt(unit.request, outcome, unit.key, outcomes, options);
   return outcome;
+}
+
+/** Records a request's outcome; a good build's recipe leads the next run to its entry without rendering. */
+async function adopt(request: BuildRequest, outcome: BuildOutcome, key: string, outcomes: Map<string, BuildOutcome>, options: BuildOptions): Promise<void> {
+  outcomes.set(request.id, outcome);
+  if (outcome.status !== 'failed') await writeRecipe(options.cacheDir, recipeKey(request, options.compiler), key);
 }

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { standardFixture } from './fixtureSpec.js';
 import type { MatrixPlan } from './planMatrix.js';
+import { placeholderInterface } from './placeholderInterface.js';
 import { dealShards, parseShard, planShard, shardCount, shardFixtureIds } from './shardPlan.js';
 
 /** A plan of `rows` fixture rows and one scenario fixture with two rows, as planMatrix orders them (rows first). */
 function planOf(rows: number): MatrixPlan {
-  const fixtures = [...Array.from({ length: rows }, (_, index) => ({ id: `Kind/${index}` })), { id: 'documented:Kind/0.18.0' }];
+  // Each row fixture built for a release of its own, so that each is a library of its own.
+  const fixture = (id: string, release: string) => standardFixture(id, 'Kind', release, 'true', 'test', placeholderInterface('Kind'));
+  const fixtures = [...Array.from({ length: rows }, (_, index) => fixture(`Kind/${index}`, `0.${index}.0`)), fixture('documented:Kind/0.18.0', '0.18.0')];
   const scenario = fixtures.at(-1);
   return {
     hosts: [{ release: 'h' }],
@@ -37,7 +41,7 @@ describe('shardCount', () => {
     [1000, 42, 42],
     [3, 1, 1],
     [3, 0, 1],
-  ])('--shards %i over %i fixtures makes %i', (requested, fixtures, want) => expect(shardCount(requested, fixtures)).toBe(want));
+  ])('--shards %i over %i libraries makes %i', (requested, libraries, want) => expect(shardCount(requested, libraries)).toBe(want));
 });
 
 describe('shardFixtureIds', () => {
@@ -50,6 +54,20 @@ describe('shardFixtureIds', () => {
     for (const ids of shards) expect([...ids].sort((a, b) => order.indexOf(a) - order.indexOf(b))).toEqual(ids);
     const sizes = shards.map((ids) => ids.length);
     expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('shardFixtureIds over release libraries', () => {
+  it("keeps a release's library whole in one shard, as the unsharded run builds it, and balances fixtures", () => {
+    const plain = (kind: string, release: string) => ({ ...standardFixture(`${kind}/${release}`, kind, release, 'true', 'test', placeholderInterface(kind)) });
+    const fixtures = ['0.24.1', '0.25.0', '0.26.0'].flatMap((release, index) => ['Alpha', 'Beta', 'Gamma', 'Delta'].slice(0, index + 2).map((kind) => plain(kind, release)));
+    const plan = { ...planOf(0), fixtures: [...fixtures, ...planOf(0).fixtures] } as MatrixPlan;
+    const shards = shardFixtureIds(plan, 2);
+    expect(shards).toEqual([
+      ['Alpha/0.26.0', 'Beta/0.26.0', 'Gamma/0.26.0', 'Delta/0.26.0', 'documented:Kind/0.18.0'],
+      ['Alpha/0.24.1', 'Beta/0.24.1', 'Alpha/0.25.0', 'Beta/0.25.0', 'Gamma/0.25.0'],
+    ]);
+    expect(dealShards(plan, 10)).toMatchObject({ total: 4, fixtures: 10, libraries: 4 });
   });
 });
 
@@ -69,7 +87,7 @@ describe('planShard', () => {
 
 describe('dealShards', () => {
   it('never makes an empty plan, and at most one shard per fixture', () => {
-    expect(dealShards(planOf(2), 10)).toMatchObject({ requested: 10, total: 3, fixtures: 3 });
+    expect(dealShards(planOf(2), 10)).toMatchObject({ requested: 10, total: 3, fixtures: 3, libraries: 3 });
     expect(dealShards(planOf(2), 10).shards.map((shard) => shard.fixtureIds.length)).toEqual([1, 1, 1]);
     const empty = { ...planOf(0), fixtures: [], scenarioRows: [] } as MatrixPlan;
     expect(dealShards(empty, 4).shards).toEqual([{ index: 1, total: 1, fixtureIds: [] }]);

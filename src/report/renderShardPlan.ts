@@ -16,20 +16,21 @@ function renderGithubMatrix(plan: ShardPlan): string {
 
 function renderJson(plan: ShardPlan): string {
   const shards = plan.shards.map((shard) => ({ ...includeEntry(shard), ids: shard.fixtureIds }));
-  return `${JSON.stringify({ requested: plan.requested, total: plan.total, fixtures: plan.fixtures, shards }, null, 2)}\n`;
+  return `${JSON.stringify({ requested: plan.requested, total: plan.total, fixtures: plan.fixtures, libraries: plan.libraries, shards }, null, 2)}\n`;
 }
 
 function renderText(plan: ShardPlan): string {
   const sizes = plan.shards.map((shard) => shard.fixtureIds.length);
   const [smallest, largest] = [Math.min(...sizes), Math.max(...sizes)];
-  const capped = plan.total < plan.requested ? ` (--shards ${plan.requested}: at most one shard per fixture)` : '';
+  const capped = plan.total < plan.requested ? ` (--shards ${plan.requested}: at most one shard per library)` : '';
   const lines = plan.shards.map((shard) => {
     const shown = shard.fixtureIds.slice(0, 4).join(' ');
     const more = shard.fixtureIds.length > 4 ? ` … (${shard.fixtureIds.length - 4} more)` : '';
     return `  --shard ${`${shard.index}/${shard.total}`.padEnd(String(plan.total).length * 2 + 1)}  ${String(shard.fixtureIds.length).padStart(String(largest).length)} fixtures  ${shown}${more}`;
   });
   const each = smallest === largest ? `${largest} each` : `${smallest}–${largest} each`;
-  return [`${plan.fixtures} fixtures in ${plan.total} shard${plan.total === 1 ? '' : 's'} (${each}, dealt in turn)${capped}; each shard opens its fixtures on every host:`, ...lines, ''].join('\n');
+  const built = `${plan.libraries} ${plan.libraries === 1 ? 'library' : 'libraries'}, each built whole by one shard`;
+  return [`${plan.fixtures} fixtures (${built}) in ${plan.total} shard${plan.total === 1 ? '' : 's'} (${each})${capped}; each shard opens its fixtures on every host:`, ...lines, ''].join('\n');
 }
 
 /** Renderers return strings; only the CLI writes them. A format missing here fails to compile. */
