@@ -64,19 +64,19 @@ function makeIn(name: string, dir: string): Contender {
   return { name, before: () => rm(path.join(dir, 'out'), { recursive: true, force: true }), command: () => ({ argv: ['make', '-s', `-j${jobs}`], cwd: dir }) };
 }
 
-/** Cold rows: the tool against make over the same sources, per fixture (the target's baseline) and per release (the floor). */
+/** Cold rows: the tool against make over the same fixtures, a source per fixture (the target's baseline) and the tool's own library sources (the compiler's floor for them). */
 async function coldRow(releases: string, count: number, target: number): Promise<{ rows: BenchRow[]; cache: string }> {
   const made = await writeMakeBaselines(releases, path.join(scratch, `make-${releases}`), compiler);
-  const perRelease = makeIn(`make -j${jobs}, one TU per release`, made.perRelease);
+  const perRelease = makeIn(`make -j${jobs}, the tool's libraries`, made.perRelease);
   const compiles = await measureOnce(perRelease);
   const contenders = [coldTool(`cold ${releases}`, releases), makeIn(`make -j${jobs}`, made.perFixture), ...(compiles ? [perRelease] : [])];
-  log(`cold ${releases}: ${made.fixtures} fixtures; baselines: ${made.fixtures} sources, and ${made.units} release units${compiles ? '' : ' (which do not compile: no floor row)'}`);
+  log(`cold ${releases}: ${made.fixtures} fixtures; baselines: ${made.fixtures} sources, and the ${made.units} library sources the tool compiles${compiles ? '' : ' (which do not compile: no floor row)'}`);
   const samples = await rotate(contenders, count, releases === 'all' ? 0 : warmup, log);
   const rows: BenchRow[] = [
     row(`cold ${releases} (${made.fixtures} fixtures)`, samples, 1, `make -j${jobs}, same flags, ${made.fixtures} sources`, target),
-    ...(compiles ? [row(`cold ${releases}`, samples, 2, `make -j${jobs}, same flags, ${made.units} units (one per release)`, null)] : []),
+    ...(compiles ? [row(`cold ${releases}`, samples, 2, `make -j${jobs}, same flags, the tool's ${made.units} library sources`, null)] : []),
   ];
-  if (!compiles) rows.push({ scenario: `cold ${releases}`, baseline: 'one TU per release: does not compile', tool: spread([]), base: spread([]), ratio: spread([]), target: null, rssMb: spread([]) });
+  if (!compiles) rows.push({ scenario: `cold ${releases}`, baseline: 'the library sources do not compile', tool: spread([]), base: spread([]), ratio: spread([]), target: null, rssMb: spread([]) });
   return { rows, cache: (contenders[0] as ReturnType<typeof coldTool>).lastCache() };
 }
 

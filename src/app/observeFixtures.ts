@@ -25,8 +25,16 @@ export interface ObserveOptions {
 /** The edges these stages drive, started early by the caller so that they overlap reading the table. */
 export interface ObserveTools {
   readonly compiler: Promise<Compiler>;
-  readonly prober: Prober;
+  /** `prepare`, if it has one, starts its child ahead of the first library to open. */
+  readonly prober: Prober & { readonly prepare?: () => void };
 }
+
+/**
+ * Up to this many libraries to compile, the prober's child starts with the compilers, so that its
+ * start-up is done when they are; beyond, it starts once the last library is compiling: through a
+ * long build an idle child (~46 MB) would only add to its peak memory.
+ */
+const EARLY_PROBER_LIBRARIES = 16;
 
 /** What building and opening one library did to each of its fixtures. */
 interface Observed {
@@ -65,9 +73,17 @@ export async function observeFixtures(specs: readonly FixtureSpec[], tools: Obse
 
 async function observe(libraries: readonly FixtureLibrary[], tools: ObserveTools, options: ObserveOptions, timed: Timed): Promise<Observed[]> {
   const requests = await timed('generate', () => libraryRequests(libraries, options.templatesDir));
+  let compiling = 0;
+  let toCompile = 0;
+  const onEvent = (event: BuildEvent) => {
+    options.onBuildEvent?.(event);
+    if (event.type === 'plan') toCompile = event.toCompile;
+    const start = event.type === 'plan' ? toCompile > 0 && toCompile <= EARLY_PROBER_LIBRARIES : event.type === 'compiling' && ++compiling === toCompile;
+    if (start) tools.prober.prepare?.();
+  };
   const built = await timed('compile', async () => {
     const compiler = await tools.compiler;
-    return buildFixtures(requests, { compiler, cacheDir: options.cacheDir, jobs: options.jobs, onEvent: options.onBuildEvent }).catch(rethrowCacheFault(options.cacheDir));
+    return buildFixtures(requests, { compiler, cacheDir: options.cacheDir, jobs: options.jobs, onEvent }).catch(rethrowCacheFault(options.cacheDir));
   });
   return timed('load', async () => {
     const builds = libraries.map((library) => {
