@@ -82,8 +82,10 @@ export async function buildFixtures(requests: readonly BuildRequest[], options: 
  */
 async function compileAll(todo: readonly BuildRequest[], jobs: number, outcomes: Map<string, BuildOutcome>, options: BuildOptions): Promise<void> {
   const queue = [...todo];
-  const units = new Map<string, Unit>();
-  const sameSource: Array<{ request: BuildRequest; unit: Unit }> = [];
+  // By source key, the request that rendered it first (not the unit: a unit's source, ~0.1 MB for
+  // a release's library, is let go once it is compiled).
+  const first = new Map<string, BuildRequest>();
+  const sameSource: Array<{ request: BuildRequest; key: string }> = [];
   const busyElsewhere: Unit[] = [];
   // The next compiler starts as soon as one exits; checking, renaming and stamping its output go on alongside.
   const bookkeeping: Promise<void>[] = [];
@@ -122,13 +124,12 @@ async function compileAll(todo: readonly BuildRequest[], jobs: number, outcomes:
   const unitOf = async (request: BuildRequest): Promise<Unit | undefined> => {
     const source = await request.render();
     const key = cacheKey(source, options.compiler, FIXTURE_FLAGS);
-    const known = units.get(key);
-    if (known) {
-      sameSource.push({ request, unit: known });
+    if (first.has(key)) {
+      sameSource.push({ request, key });
       return undefined;
     }
     const unit: Unit = { key, source, entry: cacheEntry(options.cacheDir, key, request.fileName), exports: request.exports ?? [], fixtures: request.fixtures ?? [request.id], request };
-    units.set(key, unit);
+    first.set(key, request);
     return unit;
   };
   // The next units are rendered, written and locked while the compilers run: a compiler that
@@ -167,12 +168,13 @@ async function compileAll(todo: readonly BuildRequest[], jobs: number, outcomes:
   for (const next of ready.splice(0)) await (await next.catch(() => undefined))?.lock.release().catch(() => undefined);
   await Promise.all(bookkeeping);
   if (fault) throw fault.error;
-  for (const { request, unit } of sameSource) {
-    const outcome = outcomes.get(unit.request.id);
+  for (const { request, key } of sameSource) {
+    const outcome = outcomes.get(first.get(key)?.id ?? '');
     if (!outcome) throw new Error(`${request.id}: the library it shares was never built`);
-    await adopt(request, outcome, unit.key, outcomes, options);
+    await adopt(request, outcome, key, outcomes, options);
     report(request, outcome);
   }
+
 }
 
 /**
