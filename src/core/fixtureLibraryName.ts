@@ -1,7 +1,7 @@
 import type { FixtureSpec } from './fixtureSpec.js';
 
 /**
- * The name a fixture's library goes by in results: `fixtures/libIsolator-0.24.1.so`, or
+ * The name a fixture built alone goes by in results: `fixtures/libIsolator-0.24.1.so`, or
  * `fixtures/documented/libIsolator-0.21.0.so` for a scenario's fixture. The compiled file lives
  * in a cache whose path differs per machine and per compiler; results name it by fixture, so
  * that runs on two machines or of two revisions compare equal. (`check` keeps the user's own
