@@ -1,3 +1,4 @@
+import { GENERATE_TEMPLATES } from '../codegen/fixtureTemplates.js';
 import { checkGenerated, planOutput, writeGenerated } from '../codegen/generatedFiles.js';
 import { readManifest, type GeneratedManifest } from '../codegen/generatedManifest.js';
 import type { GenerateSelection } from '../codegen/generateSelection.js';
@@ -53,10 +54,7 @@ export async function generateShims(options: GenerateOptions, read?: VersionTabl
   const releases = selectReleases(table, options.releases);
   const kinds = selectKinds(releases, options.kinds);
   const requested = new Map(releases.map((release) => [release.release, kinds]));
-  const templates = await readTemplates(
-    { shim: 'shim.ts.hbs', reexport: 'shim-reexport.ts.hbs', types: 'shim-types.ts.hbs', index: 'shim-index.ts.hbs', interfaceHeader: 'interface.hpp.hbs', moduleHeader: 'module.hpp.hbs', standIns: 'stand-ins.hpp.hbs' },
-    options.templatesDir,
-  );
+  const templates = await readTemplates(GENERATE_TEMPLATES, options.templatesDir);
   const render: Record<GenerateLang, (selection: GenerateSelection) => GeneratedFile[]> = { ts: (selection) => renderShims(selection, templates), cpp: (selection) => renderCppHeaders(selection, templates) };
 
   const targets: GenerateTarget[] = [];

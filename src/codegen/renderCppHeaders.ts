@@ -1,5 +1,6 @@
 import type { Release } from '../core/versionTable.js';
 import { cppStandIns } from './cppStandIns.js';
+import { GENERATE_TEMPLATES } from './fixtureTemplates.js';
 import { selectedFaces, type GenerateSelection } from './generateSelection.js';
 import { cppGuard, interfaceHeaderView, type InterfaceHeaderView } from './renderInterfaceHeader.js';
 import type { GeneratedFile } from './renderShims.js';
@@ -33,9 +34,9 @@ export function moduleHeaderView(release: Release | null): ModuleHeaderView {
  */
 export function renderCppHeaders(selection: GenerateSelection, sources: CppTemplateSources): GeneratedFile[] {
   const engine = createTemplateEngine({});
-  const header = engine.compile<InterfaceHeaderView>(sources.interfaceHeader);
-  const moduleHeader = engine.compile<ModuleHeaderView>(sources.moduleHeader);
-  const standIns = engine.compile<{ origin: string; release: string; guard: string; standIns: string }>(sources.standIns);
+  const header = engine.compile<InterfaceHeaderView>(sources.interfaceHeader, GENERATE_TEMPLATES.interfaceHeader);
+  const moduleHeader = engine.compile<ModuleHeaderView>(sources.moduleHeader, GENERATE_TEMPLATES.moduleHeader);
+  const standIns = engine.compile<{ origin: string; release: string; guard: string; standIns: string }>(sources.standIns, GENERATE_TEMPLATES.standIns);
   const prelude = '#include "stand-ins.hpp"\n#include "module.hpp"';
   return selectedFaces(selection).flatMap(({ release, faces }) => {
     const everyFace = [...selection.interfaces.values()].flatMap((byRelease) => byRelease.get(release.release) ?? []);

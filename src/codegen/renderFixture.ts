@@ -1,5 +1,5 @@
 import type { FixtureSpec } from '../core/fixtureSpec.js';
-import type { FixtureTemplateSources } from './fixtureTemplates.js';
+import { FIXTURE_TEMPLATES, type FixtureTemplateSources } from './fixtureTemplates.js';
 import { CPP_NAMESPACE, cppStandIns, namespaceOf } from './cppStandIns.js';
 import { moduleHeaderView, type ModuleHeaderView } from './renderCppHeaders.js';
 import { interfaceHeaderView, overrideStub, type InterfaceHeaderView } from './renderInterfaceHeader.js';
@@ -40,9 +40,9 @@ export type RenderLibrary = (specs: readonly FixtureSpec[]) => string;
  */
 export function createLibraryRenderer(sources: FixtureTemplateSources): RenderLibrary {
   const engine = createTemplateEngine({});
-  const fixture = engine.compile<FixtureView>(sources.fixture);
-  const header = engine.compile<InterfaceHeaderView>(sources.interfaceHeader);
-  const moduleHeader = engine.compile<ModuleHeaderView>(sources.moduleHeader)(moduleHeaderView(null));
+  const fixture = engine.compile<FixtureView>(sources.fixture, FIXTURE_TEMPLATES.fixture);
+  const header = engine.compile<InterfaceHeaderView>(sources.interfaceHeader, FIXTURE_TEMPLATES.interfaceHeader);
+  const moduleHeader = engine.compile<ModuleHeaderView>(sources.moduleHeader, FIXTURE_TEMPLATES.moduleHeader)(moduleHeaderView(null));
   return (specs) => {
     assertOneLibrary(specs);
     const faces = specs.map((spec) => spec.interface);

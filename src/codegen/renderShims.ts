@@ -1,4 +1,5 @@
 import { cppSignature, type CppMethod, type KindInterface } from '../core/kindInterface.js';
+import { GENERATE_TEMPLATES } from './fixtureTemplates.js';
 import { tsType } from '../core/tsType.js';
 import { selectedFaces, type GenerateSelection } from './generateSelection.js';
 import { createTemplateEngine } from './templateEngine.js';
@@ -29,10 +30,10 @@ const RESERVED = new Set(['arguments', 'await', 'enum', 'eval', 'function', 'in'
  */
 export function renderShims(selection: GenerateSelection, sources: ShimTemplateSources): GeneratedFile[] {
   const engine = createTemplateEngine({});
-  const shim = engine.compile<ShimView>(sources.shim);
-  const reexport = engine.compile<{ origin: string; kind: string; release: string; declaredIn: string }>(sources.reexport);
-  const typesTemplate = engine.compile<object>(sources.types);
-  const index = engine.compile<object>(sources.index);
+  const shim = engine.compile<ShimView>(sources.shim, GENERATE_TEMPLATES.shim);
+  const reexport = engine.compile<{ origin: string; kind: string; release: string; declaredIn: string }>(sources.reexport, GENERATE_TEMPLATES.reexport);
+  const typesTemplate = engine.compile<object>(sources.types, GENERATE_TEMPLATES.types);
+  const index = engine.compile<object>(sources.index, GENERATE_TEMPLATES.index);
   const opaque = new Map<string, Set<string>>();
   const files: GeneratedFile[] = [];
   // kind → the shim's text without its release → the first release declaring it

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type HandlebarsModule from 'handlebars';
+import { ConfigError } from '../core/errors.js';
 import { cppLiteral } from './cppLiteral.js';
 
 type Handlebars = typeof HandlebarsModule;
@@ -54,12 +55,34 @@ export function createTemplateEngine(partials: Readonly<Record<string, string>>)
   let runtime: Handlebars | undefined;
   const small = () => (runtime ??= withHelpers((require('handlebars/runtime') as { default: Handlebars }).default.create(), {}));
   return {
-    compile<T>(source: string): (view: T) => string {
+    /** `name`: the template's file in `templates/`, named when it does not render. */
+    compile<T>(source: string, name: string): (view: T) => string {
       const spec = Object.keys(partials).length === 0 ? precompiledTemplates()[templateKey(source)] : undefined;
-      const template = spec ? small().template<T>(spec) : full().compile<T>(source, compileOptions());
-      return (view) => template(view);
+      if (spec) {
+        const template = small().template<T>(spec);
+        return (view) => template(view);
+      }
+      // Not the package's own text: a project's templates/ (`--root`), which this version's view may not fit.
+      const template = full().compile<T>(source, compileOptions());
+      return (view) => {
+        try {
+          return template(view);
+        } catch (error) {
+          throw templateError(name, error);
+        }
+      };
     },
   };
+}
+
+/** Handlebars's complaint (a syntax error, or with `strict` a field the view lacks) as the project's configuration error. */
+function templateError(name: string, error: unknown): ConfigError {
+  // A parse error shows the line and a caret under the place on the lines after the first.
+  const text = (error instanceof Error ? error.message : String(error)).replace(' in [object Object]', '').trimEnd().replaceAll('\n', '\n    ');
+  return new ConfigError(
+    `templates/${name} does not render: ${text}`,
+    `make it render what this version of mesos-module-matrix gives it (compare it with the package's own templates/${name}), or remove it to use the package's`,
+  );
 }
 
 function withHelpers(engine: Handlebars, partials: Readonly<Record<string, string>>): Handlebars {

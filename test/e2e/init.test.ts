@@ -76,6 +76,25 @@ describe('mesos-matrix init, then matrix --root', () => {
     rmSync(templates, { recursive: true });
   });
 
+  it("names a project's own template that does not fit what this version renders, as a configuration error", async () => {
+    const templates = path.join(repo, 'templates');
+    cpSync(TEMPLATES_DIR, templates, { recursive: true });
+    try {
+      // A fixture template of an older version, whose view held one fixture's fields at the top.
+      writeFileSync(path.join(templates, 'fixture.cpp.hbs'), '// {{origin}}\n// A {{kind}} module\n');
+      const run = await runCli(['matrix', '--root', repo, '--only', 'Isolator/0.24.1@0.25.0'], env);
+      expect(run.exitCode).toBe(2);
+      expect(run.stderr).toContain('mesos-matrix: configuration error: templates/fixture.cpp.hbs does not render: "kind" not defined - 2:7\n');
+      expect(run.stderr).toContain("→ make it render what this version of mesos-module-matrix gives it (compare it with the package's own templates/fixture.cpp.hbs), or remove it to use the package's");
+      writeFileSync(path.join(templates, 'shim.ts.hbs'), '{{#if x}\n');
+      const generate = await runCli(['generate', '--root', repo, '--lang', 'ts', '--out', path.join(repo, 'gen')], env);
+      expect(generate.exitCode).toBe(2);
+      expect(generate.stderr).toMatch(/^mesos-matrix: configuration error: templates\/shim\.ts\.hbs does not render: Parse error on line 1:\n {4}\{\{#if x\}\n {4}-+\^\n/);
+    } finally {
+      rmSync(templates, { recursive: true });
+    }
+  });
+
   it('takes --table over <root>/versions', async () => {
     const run = await runCli(['list', '--root', repo, '--table', path.join(repo, 'no-such-table')], env);
     expect(run.exitCode).toBe(2);
