@@ -11,6 +11,12 @@ import { rethrowCacheFault } from './cacheDir.js';
 import { libraryRequests } from './fixtureRequests.js';
 import type { Timed } from './phaseTimer.js';
 
+/**
+ * What the build tells whoever shows its progress: the build's own events, and that a release's
+ * library is built again a fixture per library (a second build follows).
+ */
+export type ObserveEvent = BuildEvent | { readonly type: 'fallback'; readonly library: string; readonly fixtures: number; readonly reason: string };
+
 /** How the build and observe stages run. */
 export interface ObserveOptions {
   /** The fixture templates (`fixture.cpp.hbs`, `interface.hpp.hbs`). */
@@ -19,7 +25,7 @@ export interface ObserveOptions {
   readonly cacheDir: string;
   /** Compilers at once. */
   readonly jobs: number;
-  readonly onBuildEvent?: ((event: BuildEvent) => void) | undefined;
+  readonly onBuildEvent?: ((event: ObserveEvent) => void) | undefined;
 }
 
 /** The edges these stages drive, started early by the caller so that they overlap reading the table. */
@@ -58,6 +64,7 @@ interface Observed {
 export async function observeFixtures(specs: readonly FixtureSpec[], tools: ObserveTools, options: ObserveOptions, timed: Timed): Promise<FixtureRecord[]> {
   const observed = await observe(fixtureLibraries(specs), tools, options, timed);
   const suspect = observed.filter((entry) => entry.library.specs.length > 1 && !plainlyOpened(entry));
+  for (const entry of suspect) options.onBuildEvent?.({ type: 'fallback', library: entry.library.name, fixtures: entry.library.specs.length, reason: whyAlone(entry) });
   const again = suspect.length === 0 ? [] : await observe(suspect.flatMap((entry) => entry.library.specs.map(ownLibrary)), tools, options, timed);
   const records = new Map<string, FixtureRecord>();
   for (const entry of [...observed.filter((item) => !suspect.includes(item)), ...again]) {
@@ -104,6 +111,14 @@ async function observe(libraries: readonly FixtureLibrary[], tools: ObserveTools
 /** Every module of the library showed its manifest, and the library left nothing running. */
 function plainlyOpened(entry: Observed): boolean {
   return entry.build.status !== 'failed' && entry.outcomes.every((outcome) => outcome?.stage === 'manifest' && outcome.leftovers === undefined);
+}
+
+/** Why a release's library is built again a fixture per library, in a few words. */
+function whyAlone(entry: Observed): string {
+  if (entry.build.status === 'failed') return 'did not compile';
+  const odd = entry.outcomes.find((outcome) => outcome?.stage !== 'manifest' || outcome.leftovers !== undefined);
+  if (odd?.leftovers !== undefined && odd.stage === 'manifest') return 'left processes running when opened';
+  return `did not open plainly (${odd?.stage ?? 'no answer'})`;
 }
 
 function fixtureRecord(spec: FixtureSpec, entry: Observed, probed: LibraryOutcome | undefined, cacheDir: string): FixtureRecord {

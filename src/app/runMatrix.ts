@@ -1,4 +1,3 @@
-import type { BuildEvent } from '../compile/buildFixtures.js';
 import { findCompiler } from '../compile/findCompiler.js';
 import { sweepCache } from '../compile/sweepStale.js';
 import { UsageError } from '../core/errors.js';
@@ -9,7 +8,7 @@ import type { ShardRequest } from '../core/shardStamp.js';
 import { startProber } from '../loader/probeLibraries.js';
 import { ensureWritableCache, rethrowCacheFault } from './cacheDir.js';
 import { evaluateRun, refuseUpdateWithWhatIf } from './evaluateRun.js';
-import { observeFixtures } from './observeFixtures.js';
+import { observeFixtures, type ObserveEvent } from './observeFixtures.js';
 import { createPhaseTimer } from './phaseTimer.js';
 import { planRun } from './planRun.js';
 import { stampShard } from './shardStamp.js';
@@ -31,7 +30,7 @@ export interface MatrixOptions extends SelectionOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** `--recheck`: open every library for real instead of reusing what opening it did before (default: off). */
   readonly recheck?: boolean | undefined;
-  readonly onBuildEvent?: ((event: BuildEvent) => void) | undefined;
+  readonly onBuildEvent?: ((event: ObserveEvent) => void) | undefined;
 }
 
 /** plan → build → observe → evaluate (→ update the expected matrix); `merge` reuses the plan and evaluate stages. */
