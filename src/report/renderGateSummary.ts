@@ -47,10 +47,10 @@ export function gateSummary(result: GateResult): { ok: boolean; verdict: string;
 export function updateCommand(failures: readonly GateFinding[]): string | null {
   const stale = failures.filter((finding) => finding.code === 'stale-expected');
   if (stale.length === 0) return null;
-  if (stale.some((finding) => finding.detail !== 'cells')) return 'npm run matrix -- --update --releases all';
+  if (stale.some((finding) => finding.detail !== 'cells')) return 'npx mesos-matrix matrix --update --releases all';
   const kinds = [...new Set(stale.map((finding) => finding.kind ?? ''))].sort();
   const releases = stale.flatMap((finding) => [finding.release ?? '', ...finding.cells.map((cell) => cell.host)]).sort(compare);
-  return `npm run matrix -- --update --kinds ${kinds.join(',')} --releases ">=${releases[0]} <=${releases.at(-1)}"`;
+  return `npx mesos-matrix matrix --update --kinds ${kinds.join(',')} --releases ">=${releases[0]} <=${releases.at(-1)}"`;
 }
 
 /** 0 when nothing fails (changes and notes never do), 1 otherwise. */

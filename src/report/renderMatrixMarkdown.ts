@@ -110,7 +110,7 @@ function findingsSection(run: MatrixRun, options: MatrixReportOptions): string[]
   const out = [`#### Not as expected (${bySubject.length})`, '', markdownFence(shown.flatMap(([, lines]) => lines).join('\n'))];
   if (more > 0) out.push('', `…and ${more} more; ${fullReport(run, options)}.`);
   if (run.result.findings.some((finding) => finding.code === 'differs-from-expected' || finding.code === 'not-in-expected')) {
-    out.push('', `If the change is intended, record it with ${markdownCode('mesos-matrix matrix --update')} (rewrites ${markdownCode(run.expectedFile)}).`);
+    out.push('', `If the change is intended, record it: run the same command again with ${markdownCode('--update')} (rewrites ${markdownCode(run.expectedFile)}).`);
   }
   return [...out, ''];
 }

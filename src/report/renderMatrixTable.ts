@@ -8,6 +8,7 @@ import { describeFinding } from './describeFinding.js';
 import { describeStrays, kindSummaries, matrixSummary, matrixTitle, probeSummary } from './matrixSummary.js';
 import type { Layout } from './formats.js';
 import { STAGE_LABELS } from './stageLabels.js';
+import { plural } from './plural.js';
 
 /** Beyond this many host columns a grid no longer fits a terminal: `auto` summarises per kind. */
 export const GRID_MAX_HOSTS = 8;
@@ -46,7 +47,7 @@ export function renderMatrixTable(run: MatrixRun, options: TableOptions): string
     out.push('', c.bold(c.red(`Findings (${result.findings.length}):`)));
     for (const finding of result.findings) out.push(...describeFinding(finding, context).map((line) => `  ${line}`));
     if (result.findings.some((finding) => finding.code === 'differs-from-expected' || finding.code === 'not-in-expected')) {
-      out.push('', `If the change is intended, record it: npm run matrix -- --update (rewrites ${run.expectedFile}).`);
+      out.push('', `If the change is intended, record it: run the same command again with --update (rewrites ${run.expectedFile}).`);
     }
   }
   out.push('', summary(run, c), buildLine(run, c));
@@ -130,5 +131,5 @@ function buildLine(run: MatrixRun, c: Colors): string {
   const failed = count('failed');
   const phases = PHASES.map((phase) => `${phase} ${run.phasesMs[phase]} ms`).join(' · ');
   const probes = probeSummary(run);
-  return c.dim(`${run.fixtures.length} fixtures: ${count('compiled')} compiled, ${count('cached')} cached${failed > 0 ? `, ${failed} failed` : ''}${probes ? ` · ${probes}` : ''} · ${phases}`);
+  return c.dim(`${plural(run.fixtures.length, 'fixture')}: ${count('compiled')} compiled, ${count('cached')} cached${failed > 0 ? `, ${failed} failed` : ''}${probes ? ` · ${probes}` : ''} · ${phases}`);
 }

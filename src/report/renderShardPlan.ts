@@ -1,4 +1,5 @@
 import type { ShardPlan } from '../core/shardPlan.js';
+import { plural } from './plural.js';
 
 /** What `plan --format` offers: a person's summary, the full plan, and the object a workflow gives `fromJSON`. */
 export const PLAN_FORMATS = ['text', 'json', 'github-matrix'] as const;
@@ -26,11 +27,11 @@ function renderText(plan: ShardPlan): string {
   const lines = plan.shards.map((shard) => {
     const shown = shard.fixtureIds.slice(0, 4).join(' ');
     const more = shard.fixtureIds.length > 4 ? ` … (${shard.fixtureIds.length - 4} more)` : '';
-    return `  --shard ${`${shard.index}/${shard.total}`.padEnd(String(plan.total).length * 2 + 1)}  ${String(shard.fixtureIds.length).padStart(String(largest).length)} fixtures  ${shown}${more}`;
+    return `  --shard ${`${shard.index}/${shard.total}`.padEnd(String(plan.total).length * 2 + 1)}  ${String(shard.fixtureIds.length).padStart(String(largest).length)} ${shard.fixtureIds.length === 1 ? 'fixture ' : 'fixtures'}  ${shown}${more}`;
   });
   const each = smallest === largest ? `${largest} each` : `${smallest}–${largest} each`;
   const built = `${plan.libraries} ${plan.libraries === 1 ? 'library' : 'libraries'}, each built whole by one shard`;
-  return [`${plan.fixtures} fixtures (${built}) in ${plan.total} shard${plan.total === 1 ? '' : 's'} (${each})${capped}; each shard opens its fixtures on every host:`, ...lines, ''].join('\n');
+  return [`${plural(plan.fixtures, 'fixture')} (${built}) in ${plan.total} shard${plan.total === 1 ? '' : 's'} (${each})${capped}; each shard opens its fixtures on every host:`, ...lines, ''].join('\n');
 }
 
 /** Renderers return strings; only the CLI writes them. A format missing here fails to compile. */

@@ -88,7 +88,7 @@ describe('mesos-matrix gate', () => {
       cells: [{ host: '0.26.0', committed: 'below-minimum', predicted: 'loaded' }],
     });
 
-    expect((await runCli(['gate', '--root', root], env)).stdout).toContain('fix: run npm run matrix -- --update --kinds QoSController --releases ">=0.23.1 <=0.26.0", and commit versions/expected/matrix.json');
+    expect((await runCli(['gate', '--root', root], env)).stdout).toContain('fix: run npx mesos-matrix matrix --update --kinds QoSController --releases ">=0.23.1 <=0.26.0", and commit versions/expected/matrix.json');
     const update = await runCli(['matrix', '--table', path.join(root, 'versions'), '--kinds', 'QoSController', '--releases', '>=0.23.1 <=0.26.0', '--update'], env);
     expect(update.exitCode).toBe(0);
     const run = await runCli(['gate', '--root', root], env);
