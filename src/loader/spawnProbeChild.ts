@@ -126,10 +126,13 @@ function installCleanup(): void {
   process.on('exit', killAll);
 }
 
-/** The child's entry point: compiled JavaScript next to this file, or the TypeScript source under the test runner. */
+/**
+ * The child's entry point: dist/loader/probeChild.js, or the TypeScript source under the test
+ * runner. Found through `../loader/`, not as this file's sibling: this code also runs from the
+ * CLI's bundle (dist/bundle/, see scripts/bundle-cli.ts), one folder beside dist/loader/.
+ */
 function childEntry(): { execArgv: string[]; script: string } {
-  const self = fileURLToPath(import.meta.url);
-  return self.endsWith('.ts')
-    ? { execArgv: ['--import', 'tsx'], script: self.replace(/spawnProbeChild\.ts$/, 'probeChild.ts') }
-    : { execArgv: [], script: self.replace(/spawnProbeChild\.js$/, 'probeChild.js') };
+  const typescript = import.meta.url.endsWith('.ts');
+  const script = fileURLToPath(new URL(`../loader/probeChild.${typescript ? 'ts' : 'js'}`, import.meta.url));
+  return { execArgv: typescript ? ['--import', 'tsx'] : [], script };
 }
