@@ -31,7 +31,12 @@ export interface ProbeChild {
 /** Children whose groups are still to be killed: on SIGINT/SIGTERM or when the CLI exits. */
 const live = new Set<ProbeChild>();
 
-export function spawnProbeChild(): ProbeChild {
+/**
+ * `niced` (the default): the child starts at a lower priority, so that its start-up takes no
+ * CPU from compilers. Not for `check`, which compiles nothing and waits for the child's answer:
+ * there a niced child only loses the CPU to this process's own start-up.
+ */
+export function spawnProbeChild(niced = true): ProbeChild {
   const { execArgv, script } = childEntry();
   // The protocol pipe sits far above the descriptors a library might write to; the gap is closed.
   const stdio: Array<'pipe' | 'ignore'> = ['pipe', 'pipe', 'pipe', ...Array<'ignore'>(PROTOCOL_FD - 3).fill('ignore'), 'pipe'];
@@ -39,7 +44,7 @@ export function spawnProbeChild(): ProbeChild {
   const mark = randomBytes(8).toString('hex');
   const process_ = spawn(process.execPath, [...execArgv, script, String(PROTOCOL_FD)], { stdio, detached: true, env: { ...process.env, [PROBE_MARK]: mark } });
   // A child starts before it has work; niced, its start-up takes no CPU from compilers.
-  if (process_.pid !== undefined) {
+  if (niced && process_.pid !== undefined) {
     try {
       setPriority(process_.pid, 10);
     } catch {
