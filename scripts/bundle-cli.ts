@@ -1,40 +1,62 @@
 #!/usr/bin/env -S npx tsx
 /**
  * Last step of `npm run build`: bundles the CLI (dist/cli/bin.js and everything it imports,
- * dependencies included) into dist/bundle/, which bin/mesos-matrix.js runs. Why: Node 20 spends
- * most of a warm run's time above its own start-up loading modules — about 130 ES modules of
- * dist/ and 60 CommonJS files of commander, semver, jsonc-parser and cli-table3, each resolved,
- * read and compiled on its own (~0.6 ms apiece) — and it has no compile cache
- * (`module.enableCompileCache` came in Node 22.1). One file per entry point costs a fraction.
+ * dependencies included) into one function, dist/bundle/cli.cjs, with V8's code cache for it
+ * beside it (cli.cjs.v8cache); bin/mesos-matrix.js compiles the one with the other. Why: a warm
+ * run spent more time loading its modules than doing its work — about 130 ES modules of dist/ and
+ * 60 CommonJS files of commander, semver, jsonc-parser and cli-table3, each resolved, read and
+ * compiled on its own — and Node 20 caches no compiled code (`module.enableCompileCache` and
+ * NODE_COMPILE_CACHE came in Node 22.1). `vm.Script` takes a code cache in every Node version.
  *
- * What stays out, and why it still works from dist/bundle/ (two folders below the package root,
- * as dist/app/ is, so every `import.meta.url`-relative path resolves to the same file):
- * - koffi: a native addon, loaded only by the prober child, which runs dist/loader/probeChild.js;
- * - what the code loads with `createRequire` at run time (handlebars, cli-progress, ajv's
- *   runtime for the precompiled validators, junit-report-builder, dist/templates/precompiled.cjs):
- *   esbuild leaves a runtime `require` alone, and the banner gives each chunk one.
- * Dynamic `import()`s become chunks of their own (splitting), so a command still loads only
- * what it uses. The library (dist/index.js) is not bundled: it is for importing, not starting.
+ * - One file, CommonJS: the only form a `vm.Script` runs. A dynamic `import()` of the CLI's own
+ *   modules becomes a lazy initialiser, so a command still evaluates only what it uses.
+ * - The file is a function expression `(exports, require, module, __filename, __dirname) => …`,
+ *   the text compiled here and there byte for byte (the cache is valid only for its own source).
+ * - `import.meta.url` is the bundle's own URL. It sits two folders below the package root, as
+ *   dist/app/ does, so every path the code finds from its own place is the same file:
+ *   package.json, dist/templates/, dist/validators/, dist/codegen/ (the renderer's identity) and
+ *   dist/loader/probeChild.js (the prober child, which runs unbundled).
+ * - Left out: koffi (a native addon, loaded by the prober child only), and what the code loads
+ *   with `createRequire` at run time (handlebars, cli-progress, ajv's runtime for the precompiled
+ *   validators, junit-report-builder): esbuild leaves a run-time `require` alone.
+ * - The cache holds every function compiled (V8's `--no-lazy` while compiling here), not only
+ *   the top level: as fast as one made by a real run, and made without one. A Node whose V8
+ *   rejects it (another version or other flags) compiles the source as usual.
+ *
+ * The library (dist/index.js) is not bundled: it is for importing, not for starting.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { build } from 'esbuild';
 
 const root = path.resolve(import.meta.dirname, '..');
+const outfile = path.join(root, 'dist', 'bundle', 'cli.cjs');
+
 await build({
   absWorkingDir: root,
   entryPoints: ['dist/cli/bin.js'],
-  outdir: 'dist/bundle',
+  outfile,
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   // jsonc-parser's `main` is a UMD build whose requires esbuild cannot follow; its ES build can be.
   mainFields: ['module', 'main'],
   external: ['koffi'],
-  // Bundled CommonJS (commander, semver) requires Node's built-ins; an ES module has no `require`.
-  banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
-  chunkNames: 'chunk-[hash]',
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: "(function (exports, require, module, __filename, __dirname) {\nconst __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  footer: { js: '})' },
   legalComments: 'none',
   logLevel: 'warning',
 });
+
+const source = readFileSync(outfile, 'utf8');
+// An external `import()` would need the ES loader inside a vm.Script: there must be none.
+if (/\bimport\(/.test(source)) throw new Error(`${path.relative(root, outfile)} holds an import(): bundle that module too, or load it with createRequire`);
+v8.setFlagsFromString('--no-lazy');
+const script = new vm.Script(source, { filename: outfile });
+// Back to the default before the cache is made: it records the flags, and the CLI runs lazily.
+v8.setFlagsFromString('--lazy');
+writeFileSync(`${outfile}.v8cache`, script.createCachedData());
