@@ -53,7 +53,8 @@ await build({
 });
 
 const source = readFileSync(outfile, 'utf8');
-// An external `import()` would need the ES loader inside a vm.Script: there must be none.
+// An `import()` left in would fail: a vm.Script compiled from a code cache has no dynamic import
+// callback (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING on Node 20.20, even with importModuleDynamically).
 if (/\bimport\(/.test(source)) throw new Error(`${path.relative(root, outfile)} holds an import(): bundle that module too, or load it with createRequire`);
 v8.setFlagsFromString('--no-lazy');
 const script = new vm.Script(source, { filename: outfile });
