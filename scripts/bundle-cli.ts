@@ -46,7 +46,8 @@ await build({
   mainFields: ['module', 'main'],
   external: ['koffi'],
   define: { 'import.meta.url': '__bundleUrl' },
-  banner: { js: "(function (exports, require, module, __filename, __dirname) {\nconst __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // Strict, as the ES modules it was made of: esbuild's own "use strict" comes after the banner, too late to count.
+  banner: { js: `(function (exports, require, module, __filename, __dirname) {\n"use strict";\nconst __bundleUrl = require('node:url').pathToFileURL(__filename).href;` },
   footer: { js: '})' },
   legalComments: 'none',
   logLevel: 'warning',

@@ -21,6 +21,11 @@ describe('the CLI bundle', () => {
     expect(script.cachedDataRejected).toBe(false);
   });
 
+  it('runs in strict mode, as the ES modules it was made of', () => {
+    // The directive has to open the function's body: esbuild's own comes later, as a plain string.
+    expect(readFileSync(BUNDLE, 'utf8').split('\n', 2)).toEqual(['(function (exports, require, module, __filename, __dirname) {', '"use strict";']);
+  });
+
   it('holds no import(), which a script compiled from a code cache cannot run', () => {
     expect(readFileSync(BUNDLE, 'utf8')).not.toMatch(/\bimport\(/);
   });
