@@ -44,7 +44,11 @@ await build({
   target: 'node20',
   // jsonc-parser's `main` is a UMD build whose requires esbuild cannot follow; its ES build can be.
   mainFields: ['module', 'main'],
-  external: ['koffi'],
+  // ajv's compiler (a fifth of the bundle) runs only for schemas the build did not precompile
+  // (a project's own, see src/app/schemaValidators.ts): required from node_modules then, rather
+  // than in every run's code cache. Its import() becomes that require (there can be no import()).
+  external: ['koffi', 'ajv/dist/2020.js', 'ajv/dist/standalone/index.js'],
+  supported: { 'dynamic-import': false },
   define: { 'import.meta.url': '__bundleUrl' },
   // Strict, as the ES modules it was made of: esbuild's own "use strict" comes after the banner, too late to count.
   banner: { js: `(function (exports, require, module, __filename, __dirname) {\n"use strict";\nconst __bundleUrl = require('node:url').pathToFileURL(__filename).href;` },
