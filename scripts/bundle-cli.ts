@@ -58,6 +58,21 @@ await build({
   logLevel: 'warning',
 });
 
+// The prober child, which check waits for, as one CommonJS file: no ES loader, no module graph
+// (see childEntry in src/loader/spawnProbeChild.ts). It loads koffi's CommonJS entry.
+await build({
+  absWorkingDir: root,
+  entryPoints: ['dist/loader/probeChild.js'],
+  outfile: path.join(root, 'dist', 'bundle', 'probeChild.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external: ['koffi'],
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+
 const source = readFileSync(outfile, 'utf8');
 // An `import()` left in would fail: a vm.Script compiled from a code cache has no dynamic import
 // callback (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING on Node 20.20, even with importModuleDynamically).
