@@ -1,9 +1,11 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/app/paths.js';
+import type { spawnProbeChild as SpawnProbeChild } from '../../src/loader/spawnProbeChild.js';
 import { temporaryDir } from '../helpers/temporaryDir.js';
 
 // bin/mesos-matrix.js runs the CLI from dist/bundle/cli.cjs, compiled with the code cache the
@@ -28,6 +30,15 @@ describe('the CLI bundle', () => {
 
   it('holds no import(), which a script compiled from a code cache cannot run', () => {
     expect(readFileSync(BUNDLE, 'utf8')).not.toMatch(/\bimport\(/);
+  });
+
+  it('starts the prober child from its own bundle, which starts as a child with nothing to do ends', async () => {
+    // Imported at run time from dist/, as the CLI runs it (not the TypeScript source vitest would give).
+    const { spawnProbeChild } = (await import(pathToFileURL(path.join(PACKAGE_ROOT, 'dist', 'loader', 'spawnProbeChild.js')).href)) as { spawnProbeChild: typeof SpawnProbeChild };
+    const child = spawnProbeChild(false);
+    expect(child.process.spawnargs[1]).toBe(path.join(PACKAGE_ROOT, 'dist', 'bundle', 'probeChild.cjs'));
+    child.process.stdin?.end('');
+    expect(await child.exited).toEqual({ code: 0, signal: null });
   });
 
   it('is missing in a checkout that was not built: the bin says what to do, exit 2', async () => {
