@@ -1,4 +1,3 @@
-import { loadExeca } from '../compile/loadExeca.js';
 import { ConfigError, UsageError } from '../core/errors.js';
 import type { GitBase } from '../core/gateResult.js';
 
@@ -8,7 +7,7 @@ type Git = (args: readonly string[], input?: string) => Promise<{ ok: boolean; s
 
 /** Runs git in `dir` with execa (outcome objects, no throwing). */
 export async function gitIn(dir: string): Promise<Git> {
-  const { execa } = await loadExeca();
+  const { execa } = await import('execa');
   return async (args, input) => {
     const result = await execa('git', [...args], { cwd: dir, reject: false, encoding: 'buffer', stripFinalNewline: false, ...(input === undefined ? { stdin: 'ignore' as const } : { input }) });
     if ((result as { code?: string }).code === 'ENOENT') throw new ConfigError('git is not on the PATH', 'install git: the gate reads the table at the base revision with it');

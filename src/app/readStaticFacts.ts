@@ -1,4 +1,3 @@
-import { loadExeca } from '../compile/loadExeca.js';
 import { open, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { NeededLibrary, StaticRead } from '../core/inspectRun.js';
@@ -20,7 +19,7 @@ const MULTIARCH: Readonly<Record<string, string>> = { x64: 'x86_64-linux-gnu', a
 
 /** The ld.so cache (as `ldconfig -p` lists it; empty where ldconfig is missing) and the default folders of this machine. */
 export async function linkerView(env: Readonly<Record<string, string | undefined>>): Promise<LinkerView> {
-  const { execa } = await loadExeca();
+  const { execa } = await import('execa');
   let listing = '';
   for (const ldconfig of ['/sbin/ldconfig', '/usr/sbin/ldconfig', 'ldconfig']) {
     const result = await execa(ldconfig, ['-p'], { reject: false, timeout: 10_000, stdin: 'ignore' });

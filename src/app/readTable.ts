@@ -4,7 +4,7 @@ import { ConfigError } from '../core/errors.js';
 import { resolveTable, type TableDocument } from '../core/resolveTable.js';
 import type { VersionTable } from '../core/versionTable.js';
 import { readJsonDocument, readJsonFile } from './readJsonFile.js';
-import { loadSchemaValidator } from './schemaValidators.js';
+import { tableValidator } from './validatedTables.js';
 
 /** The table's JSON Schemas (`<table>/schemas/*.json`), in file-name order. */
 export async function readTableSchemas(tableDir: string): Promise<object[]> {
@@ -36,6 +36,9 @@ export async function readTable(tableDir: string, cacheDir: string): Promise<Ver
     read('sets.json'),
     read('expected/matrix.json'),
   ]);
-  const validate = await loadSchemaValidator(schemas, cacheDir);
-  return resolveTable({ releases, interfaces, scenarios, sets, expected }, validate);
+  const documents = { releases, interfaces, scenarios, sets, expected };
+  const { validate, remember } = await tableValidator(schemas, documents, cacheDir);
+  const table = resolveTable(documents, validate); // throws on any problem: nothing remembered
+  await remember();
+  return table;
 }

@@ -22,8 +22,7 @@ export const PRECOMPILED_DIR = path.join(PACKAGE_ROOT, 'dist');
  * ajv itself is loaded only to make it. Edited schemas simply get code of their own.
  */
 export async function loadSchemaValidator(schemas: readonly object[], cacheDir: string): Promise<ValidateDocument> {
-  const ajvVersion = (require('ajv/package.json') as { version: string }).version;
-  const key = createHash('sha256').update(JSON.stringify([ajvVersion, schemas])).digest('hex');
+  const key = validatorKey(schemas);
   const file = (dir: string) => path.join(dir, 'validators', `${key.slice(0, 32)}.cjs`);
   const code = await readFile(file(PRECOMPILED_DIR), 'utf8').catch(() => readFile(file(cacheDir), 'utf8')).catch(() => compileStandalone(schemas, file(cacheDir)).catch(rethrowCacheFault(cacheDir)));
   const exports = evaluate(code);
@@ -33,6 +32,12 @@ export async function loadSchemaValidator(schemas: readonly object[], cacheDir: 
     if (!validate) throw new Error(`no JSON Schema with $id ${schemaId}`);
     return validate(value) ? [] : describeSchemaErrors(validate.errors ?? []);
   };
+}
+
+/** What a validator is a function of: these schemas and ajv's version (the key of its code). */
+export function validatorKey(schemas: readonly object[]): string {
+  const ajvVersion = (require('ajv/package.json') as { version: string }).version;
+  return createHash('sha256').update(JSON.stringify([ajvVersion, schemas])).digest('hex');
 }
 
 async function compileStandalone(schemas: readonly object[], file: string): Promise<string> {

@@ -1,4 +1,3 @@
-import { loadExeca } from './loadExeca.js';
 import { createHash } from 'node:crypto';
 import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -24,7 +23,7 @@ export async function compileSharedObject(compiler: Compiler, cacheDir: string, 
   const source = path.join(folder, `source-${unique}.cpp`);
   const partial = path.join(folder, `${request.fileName}.${unique}.tmp`);
   await writeFile(source, request.source);
-  const { execa } = await loadExeca();
+  const { execa } = await import('execa');
   const [command = 'c++', ...leading] = compiler.command;
   const result = await execa(command, [...leading, ...args, '-x', 'c++', source, '-o', partial], { reject: false, timeout: 120_000, stdin: 'ignore' });
   await rm(source, { force: true });

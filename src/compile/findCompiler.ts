@@ -1,4 +1,3 @@
-import { loadExeca } from './loadExeca.js';
 import { access, readFile, realpath, stat } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import path from 'node:path';
@@ -44,7 +43,7 @@ async function readMemo(file: string): Promise<{ fingerprint?: unknown; identity
 }
 
 async function askVersion(command: readonly string[], fromEnv: string | undefined): Promise<string> {
-  const { execa } = await loadExeca();
+  const { execa } = await import('execa');
   const [file = 'c++', ...leading] = command;
   const shown = fromEnv ? `CXX=${fromEnv}` : 'c++';
   const result = await execa(file, [...leading, '--version'], { reject: false, timeout: 30_000 });

@@ -1,4 +1,3 @@
-import { loadExeca } from './loadExeca.js';
 import { compilerArgs } from './compilerArgs.js';
 import type { Compiler } from './findCompiler.js';
 
@@ -13,7 +12,7 @@ export interface CompilerRun {
 export async function runCompiler(compiler: Compiler, source: string, output: string): Promise<CompilerRun> {
   const started = performance.now();
   const [file = 'c++', ...leading] = compiler.command;
-  const { execa } = await loadExeca();
+  const { execa } = await import('execa');
   const result = await execa(file, [...leading, ...compilerArgs(source, output)], { reject: false, stdin: 'ignore', timeout: 120_000 });
   const stderr = result.failed ? result.stderr || result.stdout || String(result.message) : '';
   return { durationMs: Math.round(performance.now() - started), failed: result.failed, stderr };

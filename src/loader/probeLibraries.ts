@@ -55,11 +55,12 @@ let prestarted: ProbeChild | undefined;
 
 /**
  * Starts the first child before the CLI has even loaded its modules (`bin` calls this for
- * `matrix`). Until a prober takes it, it does not keep this process alive: if the run ends
- * early (a usage error), the child sees its input close and exits.
+ * `check`, whose answer waits on it: not niced, as nothing compiles beside it). Until a prober
+ * takes it, it does not keep this process alive: if the run ends early (a usage error), the
+ * child sees its input close and exits.
  */
 export function prestartProber(): void {
-  prestarted ??= spawnProbeChild();
+  prestarted ??= spawnProbeChild(false);
   setReferenced(prestarted, false);
 }
 
