@@ -7,11 +7,11 @@ import { placeholderInterface } from './placeholderInterface.js';
 const layout = (specs: readonly FixtureSpec[]) => fixtureLibraries(specs).map((library) => [library.name, library.specs.map((spec) => spec.id)]);
 
 describe('fixtureLibraries', () => {
-  it("puts a release's standard fixtures in one library, one module per kind, and keeps every fixture exactly once", () => {
+  it("puts a release's standard fixtures in one library, one module per kind, largest library first, and keeps every fixture exactly once", () => {
     const specs = [plainFixture('Alpha', '0.24.1'), plainFixture('Alpha', '0.25.0'), plainFixture('Beta', '0.24.1'), plainFixture('Beta', '0.25.0'), plainFixture('Gamma', '0.25.0')];
     expect(layout(specs)).toEqual([
-      ['fixtures/libmodules-0.24.1.so', ['Alpha/0.24.1', 'Beta/0.24.1']],
       ['fixtures/libmodules-0.25.0.so', ['Alpha/0.25.0', 'Beta/0.25.0', 'Gamma/0.25.0']],
+      ['fixtures/libmodules-0.24.1.so', ['Alpha/0.24.1', 'Beta/0.24.1']],
     ]);
   });
 

@@ -39,7 +39,10 @@ export function fixtureLibraries(specs: readonly FixtureSpec[]): FixtureLibrary[
     return [{ id: `modules/${release}`, fileName: `libmodules-${release}.so`, name: `fixtures/libmodules-${release}.so`, specs: members }];
   });
   const position = new Map(specs.map((spec, index) => [spec, index]));
-  return [...shared, ...alone.sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0)).map(ownLibrary)];
+  // Largest first: the compilers that take longest start first (less waiting on the last one),
+  // and the biggest compiler processes run while the CLI's heap is still small.
+  const largestFirst = shared.sort((a, b) => b.specs.length - a.specs.length);
+  return [...largestFirst, ...alone.sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0)).map(ownLibrary)];
 }
 
 /** A fixture in a library of its own (`fixtures/libIsolator-0.24.1.so`): what a release's library falls back to. */
