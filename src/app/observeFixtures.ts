@@ -108,16 +108,21 @@ async function observe(libraries: readonly FixtureLibrary[], tools: ObserveTools
   });
 }
 
+/** A module that showed its manifest, from a library that left nothing running. */
+function plain(outcome: LibraryOutcome | undefined): boolean {
+  return outcome?.stage === 'manifest' && outcome.leftovers === undefined;
+}
+
 /** Every module of the library showed its manifest, and the library left nothing running. */
 function plainlyOpened(entry: Observed): boolean {
-  return entry.build.status !== 'failed' && entry.outcomes.every((outcome) => outcome?.stage === 'manifest' && outcome.leftovers === undefined);
+  return entry.build.status !== 'failed' && entry.outcomes.every(plain);
 }
 
 /** Why a release's library is built again a fixture per library, in a few words. */
 function whyAlone(entry: Observed): string {
   if (entry.build.status === 'failed') return 'did not compile';
-  const odd = entry.outcomes.find((outcome) => outcome?.stage !== 'manifest' || outcome.leftovers !== undefined);
-  if (odd?.leftovers !== undefined && odd.stage === 'manifest') return 'left processes running when opened';
+  const odd = entry.outcomes.find((outcome) => !plain(outcome));
+  if (odd?.stage === 'manifest') return 'left processes running when opened';
   return `did not open plainly (${odd?.stage ?? 'no answer'})`;
 }
 

@@ -174,7 +174,6 @@ async function compileAll(todo: readonly BuildRequest[], jobs: number, outcomes:
     await adopt(request, outcome, key, outcomes, options);
     report(request, outcome);
   }
-
 }
 
 /**
